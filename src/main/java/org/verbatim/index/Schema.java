@@ -1,0 +1,261 @@
+package org.verbatim.index;
+
+import java.io.Reader;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.util.BytesRef;
+import org.verbatim.segment.Interview;
+import org.verbatim.segment.Pair;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.join.QueryBitSetProducer;
+
+/**
+ * Every field name, the analyzers and the facet configuration, in one place, used by both the indexer
+ * and the searcher ({@link FacetsConfig} is not stored in the index and must match at search time).
+ *
+ * <p>The index holds one block per interview: a document per question/answer pair, followed by one
+ * parent document with the interview's metadata and facet fields. Facet counts over parent hits are
+ * therefore counts of interviews.
+ */
+public final class Schema {
+
+    // Both levels
+    public static final String TYPE = "type";
+    public static final String TYPE_INTERVIEW = "interview";
+    public static final String TYPE_PAIR = "pair";
+    public static final String INTERVIEW_ID = "interviewId";
+    /** Doc values copy of the id on interview documents, for a stable tie-break when sorting. */
+    public static final String INTERVIEW_ID_SORT = "interviewIdSort";
+    public static final String SOURCE = "source";
+
+    // Interview (parent) documents
+    public static final String INTERVIEW_JSON = "interviewJson";
+    public static final String HASH = "hash";
+    public static final String DATE = "date";
+    public static final String TITLE = "title";
+    public static final String CANDIDATES = "candidates";
+    public static final String INTERVIEWERS = "interviewers";
+    public static final String ROLE = "role";
+    public static final String TAGS = "tags";
+    public static final String OUTCOME = "outcome";
+    public static final String FORMAT = "format";
+    public static final String PAIR_COUNT = "pairCount";
+
+    // Pair (child) documents
+    public static final String PAIR_INDEX = "pair";
+    public static final String QUESTION = "question";
+    public static final String ANSWER = "answer";
+    public static final String QUESTION_SPEAKER = "questionSpeaker";
+    public static final String SPEAKER = "speaker";
+    public static final String CANDIDATE_TEXT = "candidate";
+    public static final String START = "start";
+    public static final String END = "end";
+
+    // Facet dimensions (on interview documents)
+    public static final String FACET_CANDIDATE = "candidate";
+    public static final String FACET_INTERVIEWER = "interviewer";
+    public static final String FACET_ROLE = "role";
+    public static final String FACET_YEAR = "year";
+    public static final String FACET_TAG = "tag";
+    public static final String FACET_FORMAT = "format";
+    public static final java.util.List<String> FACETS = java.util.List.of(
+            FACET_CANDIDATE, FACET_INTERVIEWER, FACET_ROLE, FACET_YEAR, FACET_TAG, FACET_FORMAT);
+
+    /** The fields a query searches when it names none, and the fields a query may name. */
+    public static final java.util.List<String> DEFAULT_FIELDS = java.util.List.of(QUESTION, ANSWER);
+    public static final java.util.Set<String> QUERYABLE_FIELDS = java.util.Set.of(QUESTION, ANSWER, SPEAKER, CANDIDATE_TEXT);
+
+    /** Answer and question text: stored, with offsets in the postings for the unified highlighter. */
+    public static final FieldType TEXT_WITH_OFFSETS;
+
+    static {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        TEXT_WITH_OFFSETS = t;
+    }
+
+    private static final FacetsConfig FACETS_CONFIG = new FacetsConfig();
+
+    static {
+        FACETS_CONFIG.setMultiValued(FACET_CANDIDATE, true);
+        FACETS_CONFIG.setMultiValued(FACET_INTERVIEWER, true);
+        FACETS_CONFIG.setMultiValued(FACET_TAG, true);
+    }
+
+    private Schema() {
+    }
+
+    public static FacetsConfig facetsConfig() {
+        return FACETS_CONFIG;
+    }
+
+    /** The query that selects interview (parent) documents. */
+    public static Query interviewsQuery() {
+        return new TermQuery(new Term(TYPE, TYPE_INTERVIEW));
+    }
+
+    public static Query pairsQuery() {
+        return new TermQuery(new Term(TYPE, TYPE_PAIR));
+    }
+
+    /** Marks parent documents for block joins; cache one per searcher generation, it is cheap to share. */
+    public static BitSetProducer parentFilter() {
+        return new QueryBitSetProducer(interviewsQuery());
+    }
+
+    /**
+     * The block of documents for one interview: its pairs in order, then the interview document last,
+     * as {@link org.apache.lucene.search.join.ToParentBlockJoinQuery} requires. Facet fields are not yet
+     * built; pass each document through {@link #facetsConfig()}{@code .build(...)} before adding it.
+     */
+    public static java.util.List<Document> toDocuments(Interview interview) {
+        java.util.List<Document> docs = new java.util.ArrayList<>(interview.pairs().size() + 1);
+        for (Pair p : interview.pairs()) {
+            Document d = new Document();
+            d.add(new StringField(TYPE, TYPE_PAIR, Field.Store.NO));
+            d.add(new StringField(INTERVIEW_ID, interview.id(), Field.Store.YES));
+            d.add(new StringField(SOURCE, interview.source(), Field.Store.NO));
+            d.add(new StoredField(PAIR_INDEX, p.index()));
+            d.add(new NumericDocValuesField(PAIR_INDEX, p.index()));
+            d.add(new Field(QUESTION, p.question(), TEXT_WITH_OFFSETS));
+            d.add(new Field(ANSWER, p.answer(), TEXT_WITH_OFFSETS));
+            if (p.questionSpeaker() != null) {
+                d.add(new StoredField(QUESTION_SPEAKER, p.questionSpeaker()));
+            }
+            if (p.answerSpeaker() != null) {
+                d.add(new TextField(SPEAKER, p.answerSpeaker(), Field.Store.YES));
+            }
+            for (String c : interview.candidates()) {
+                d.add(new TextField(CANDIDATE_TEXT, c, Field.Store.NO));
+            }
+            if (p.start() != null) {
+                d.add(new StoredField(START, p.start()));
+            }
+            if (p.end() != null) {
+                d.add(new StoredField(END, p.end()));
+            }
+            docs.add(d);
+        }
+        Document d = new Document();
+        d.add(new StringField(TYPE, TYPE_INTERVIEW, Field.Store.NO));
+        d.add(new StringField(INTERVIEW_ID, interview.id(), Field.Store.YES));
+        d.add(new StringField(SOURCE, interview.source(), Field.Store.YES));
+        d.add(new StoredField(HASH, interview.hash()));
+        d.add(new TextField(TITLE, interview.title(), Field.Store.YES));
+        d.add(new StoredField(FORMAT, interview.format()));
+        d.add(new StoredField(PAIR_COUNT, interview.pairs().size()));
+        d.add(new SortedDocValuesField(INTERVIEW_ID_SORT, new BytesRef(interview.id())));
+        d.add(new SortedSetDocValuesFacetField(FACET_FORMAT, interview.format()));
+        for (String c : interview.candidates()) {
+            d.add(new StoredField(CANDIDATES, c));
+            d.add(new SortedSetDocValuesFacetField(FACET_CANDIDATE, c));
+        }
+        for (String i : interview.interviewers()) {
+            d.add(new StoredField(INTERVIEWERS, i));
+            d.add(new SortedSetDocValuesFacetField(FACET_INTERVIEWER, i));
+        }
+        if (interview.role() != null) {
+            d.add(new StoredField(ROLE, interview.role()));
+            d.add(new SortedSetDocValuesFacetField(FACET_ROLE, interview.role()));
+        }
+        for (String t : interview.tags()) {
+            d.add(new StoredField(TAGS, t));
+            d.add(new SortedSetDocValuesFacetField(FACET_TAG, t));
+        }
+        if (interview.outcome() != null) {
+            d.add(new StoredField(OUTCOME, interview.outcome()));
+        }
+        if (interview.date() != null) {
+            long day = interview.date().toEpochDay();
+            d.add(new StoredField(DATE, interview.date().toString()));
+            d.add(new LongPoint(DATE, day));
+            d.add(new NumericDocValuesField(DATE, day));
+            d.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(interview.date().getYear())));
+        }
+        docs.add(d);
+        return docs;
+    }
+
+    /** The analyzer for every field: English text analysis for speech, plain lower-casing for names. */
+    public static Analyzer analyzer() {
+        Analyzer names = new NameAnalyzer();
+        return new PerFieldAnalyzerWrapper(new SpeechAnalyzer(), Map.of(
+                SPEAKER, names, CANDIDATE_TEXT, names, QUESTION_SPEAKER, names));
+    }
+
+    /**
+     * English with stemming for recall, keeping technical terms whole: {@code C#}, {@code C++},
+     * {@code F#}, {@code .NET} and {@code Node.js} are single tokens that plain {@code c}, {@code net} and
+     * {@code node} do not match.
+     */
+    public static final class SpeechAnalyzer extends Analyzer {
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new TechTermCharFilter(reader);
+        }
+
+        @Override
+        protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+            return new TechTermCharFilter(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream ts = new EnglishPossessiveFilter(source);
+            ts = new LowerCaseFilter(ts);
+            ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            ts = new ASCIIFoldingFilter(ts);
+            ts = new PatternKeywordMarkerFilter(ts, TechTermCharFilter.PRODUCED);
+            ts = new PorterStemFilter(ts);
+            return new TokenStreamComponents(source, ts);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /** Names: split into words, lower-cased, accents folded; no stemming or stop words. */
+    public static final class NameAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream ts = new ASCIIFoldingFilter(new LowerCaseFilter(source));
+            return new TokenStreamComponents(source, ts);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.verbatim.ingest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads metadata fields from the key/value forms they arrive in (YAML front matter, sidecar JSON, a CSV
+ * manifest row, Verbatim's own JSON). Keys are case-insensitive and a few common synonyms are accepted;
+ * lists may be arrays or strings separated by ';'.
+ */
+public final class MetadataFields {
+
+    private static final DateTimeFormatter[] DATE_FORMATS = {
+        DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH),
+        DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.ENGLISH),
+        DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH),
+        DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH),
+        DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ENGLISH),
+    };
+    private static final Pattern ISO_PREFIX = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern DATE_IN_NAME = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\\d|3[01])(?!\\d)");
+
+    private MetadataFields() {
+    }
+
+    /** Builds metadata from a map; throws when a field has a value of the wrong kind. */
+    public static Metadata fromMap(Map<String, ?> raw) throws UnreadableFileException {
+        String id = null;
+        String title = null;
+        String role = null;
+        String outcome = null;
+        LocalDate date = null;
+        List<String> candidates = List.of();
+        List<String> interviewers = List.of();
+        List<String> tags = List.of();
+        for (Map.Entry<String, ?> e : raw.entrySet()) {
+            Object v = e.getValue();
+            if (v == null) {
+                continue;
+            }
+            switch (e.getKey().trim().toLowerCase(Locale.ROOT)) {
+                case "id", "interview_id", "interviewid" -> id = scalar(v);
+                case "title", "name" -> title = scalar(v);
+                case "candidates", "candidate", "interviewees", "interviewee" -> candidates = list(v);
+                case "interviewers", "interviewer" -> interviewers = list(v);
+                case "role", "position", "job" -> role = scalar(v);
+                case "date", "interview_date" -> date = date(scalar(v), "date");
+                case "tags", "tag", "labels" -> tags = list(v);
+                case "outcome", "decision", "result" -> outcome = scalar(v);
+                default -> {
+                    // other keys (source_url, published_time...) are kept out of the model
+                }
+            }
+        }
+        return new Metadata(id, title, candidates, interviewers, role, date, tags, outcome);
+    }
+
+    /** Parses a date written as ISO, "November 19, 2020", "19 Nov 2020" or "2020/11/19". */
+    public static LocalDate date(String value, String field) throws UnreadableFileException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        LocalDate d = parseDate(value);
+        if (d == null) {
+            throw new UnreadableFileException("metadata field '" + field + "' is not a date: '" + value.strip()
+                    + "' (write it as YYYY-MM-DD)");
+        }
+        return d;
+    }
+
+    /** A date, or {@code null} when the text is not one. */
+    public static LocalDate parseDate(String value) {
+        String v = value.strip();
+        Matcher iso = ISO_PREFIX.matcher(v);
+        if (iso.find()) {
+            try {
+                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
+        String cleaned = v.replaceAll("(\\d)(st|nd|rd|th)\\b", "$1");
+        for (DateTimeFormatter f : DATE_FORMATS) {
+            try {
+                return LocalDate.parse(cleaned, f);
+            } catch (DateTimeParseException ignored) {
+                // try the next form
+            }
+        }
+        return null;
+    }
+
+    /** The date a file name carries ("2020-11-19", "20201119"), or {@code null}. */
+    public static LocalDate dateInFileName(String name) {
+        Matcher m = DATE_IN_NAME.matcher(name);
+        while (m.find()) {
+            try {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            } catch (java.time.DateTimeException ignored) {
+                // not a real date; look further
+            }
+        }
+        return null;
+    }
+
+    private static String scalar(Object v) {
+        if (v instanceof Collection<?> c) {
+            return c.isEmpty() ? null : String.valueOf(c.iterator().next());
+        }
+        return String.valueOf(v);
+    }
+
+    private static List<String> list(Object v) {
+        List<String> out = new ArrayList<>();
+        if (v instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o != null) {
+                    out.add(String.valueOf(o));
+                }
+            }
+        } else {
+            for (String part : String.valueOf(v).split(";")) {
+                out.add(part);
+            }
+        }
+        return out;
+    }
+}

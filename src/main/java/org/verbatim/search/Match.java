@@ -1,0 +1,8 @@
+package org.verbatim.search;
+
+/**
+ * A pair that matched. Snippets are HTML-escaped text in which {@code <mark>} and {@code </mark>} are
+ * the only markup. {@code start} is seconds, or {@code null} when the transcript has no times.
+ */
+public record Match(int pair, String question, String questionSnippet, String answerSnippet, String speaker, Double start) {
+}

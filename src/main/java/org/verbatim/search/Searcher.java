@@ -1,0 +1,406 @@
+package org.verbatim.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.join.ScoreMode;
+import org.apache.lucene.search.join.ToChildBlockJoinQuery;
+import org.apache.lucene.search.join.ToParentBlockJoinQuery;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.verbatim.index.Schema;
+import org.verbatim.index.TechTermCharFilter;
+
+/**
+ * Searches the index: interviews that have matching pairs, their best pairs with highlighted snippets,
+ * and facet counts of interviews (multi-select: a facet's own filter does not narrow its own counts).
+ *
+ * <p>Thread-safe: one instance serves all requests; each call acquires a searcher from a
+ * {@link SearcherManager} and releases it. Call {@link #maybeRefresh()} to see new commits.
+ */
+public final class Searcher implements Closeable {
+
+    /** Results beyond this many interviews are not paged to (page × size). */
+    public static final int MAX_WINDOW = 10_000;
+    public static final int MAX_SIZE = 100;
+    private static final Pattern FIELD_REF = Pattern.compile("(?<![\\w\\\\])([A-Za-z_][A-Za-z0-9_]*):(?!//)");
+    private static final int FACET_TOP_N = 50;
+
+    private final Directory directory;
+    private final SearcherManager manager;
+    private final Analyzer analyzer = Schema.analyzer();
+    private final BitSetProducer parents = Schema.parentFilter();
+    private volatile ReaderState state;
+
+    /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
+    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets) {
+    }
+
+    private Searcher(Directory directory, SearcherManager manager) {
+        this.directory = directory;
+        this.manager = manager;
+    }
+
+    /** Opens the index at {@code dir}; throws {@link NoIndexException} when there is none. */
+    public static Searcher open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
+        }
+        Directory directory = FSDirectory.open(dir);
+        try {
+            return new Searcher(directory, new SearcherManager(directory, null));
+        } catch (IndexNotFoundException e) {
+            directory.close();
+            throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
+        }
+    }
+
+    /** Picks up the latest commit if there is one; cheap when nothing changed. */
+    public boolean maybeRefresh() throws IOException {
+        return manager.maybeRefresh();
+    }
+
+    public SearchResponse search(SearchRequest req) throws BadQueryException, IOException {
+        long t0 = System.nanoTime();
+        validate(req);
+        Query childQuery = req.query().isEmpty() ? null : parse(req.query(), req.in());
+        IndexSearcher searcher = manager.acquire();
+        try {
+            SortedSetDocValuesReaderState facetState = facetState(searcher);
+            Query parentBase = parentBase(childQuery, req);
+            DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), parentBase);
+            for (Map.Entry<String, List<String>> f : req.filters().entrySet()) {
+                for (String value : f.getValue()) {
+                    ddq.add(f.getKey(), value);
+                }
+            }
+            int topN = req.page() * req.size();
+            boolean byDate = childQuery == null || req.sort() == SearchRequest.SortOrder.DATE;
+            TopDocs top;
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            if (facetState == null) {
+                top = searcher.search(ddq, topN);
+            } else {
+                DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), facetState);
+                DrillSideways.DrillSidewaysResult r = byDate
+                        ? ds.search(ddq, null, null, topN, dateSort(), childQuery != null)
+                        : ds.search(ddq, topN);
+                top = r.hits;
+                for (String dim : Schema.FACETS) {
+                    facets.put(dim, facetValues(r.facets, dim));
+                }
+            }
+            long answers = countAnswers(searcher, childQuery, ddq);
+            List<Hit> hits = new ArrayList<>();
+            ScoreDoc[] docs = top.scoreDocs;
+            StoredFields stored = searcher.getIndexReader().storedFields();
+            for (int i = (req.page() - 1) * req.size(); i < docs.length; i++) {
+                Document parent = stored.document(docs[i].doc);
+                InterviewSummary summary = summary(parent);
+                List<Match> matches = childQuery == null ? List.of()
+                        : matches(searcher, childQuery, summary.id(), req.matchesPerInterview());
+                float score = docs[i] instanceof FieldDoc && Float.isNaN(docs[i].score) ? 0f : docs[i].score;
+                hits.add(new Hit(summary, Float.isNaN(score) ? 0f : score, matches));
+            }
+            long tookMs = (System.nanoTime() - t0) / 1_000_000;
+            return new SearchResponse(req.query(), tookMs, new SearchResponse.Totals(top.totalHits.value, answers),
+                    hits, facets, null);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The interview with this id and all its pairs, or {@code null} when there is none. */
+    public InterviewDetail interview(String id) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Query parentQ = new BooleanQuery.Builder()
+                    .add(Schema.interviewsQuery(), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Schema.INTERVIEW_ID, id)), BooleanClause.Occur.FILTER).build();
+            TopDocs p = searcher.search(parentQ, 1);
+            if (p.scoreDocs.length == 0) {
+                return null;
+            }
+            StoredFields stored = searcher.getIndexReader().storedFields();
+            Document parent = stored.document(p.scoreDocs[0].doc);
+            Query pairsQ = new BooleanQuery.Builder()
+                    .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Schema.INTERVIEW_ID, id)), BooleanClause.Occur.FILTER).build();
+            TopDocs all = searcher.search(pairsQ, Math.max(1, searcher.count(pairsQ)),
+                    new Sort(new SortField(Schema.PAIR_INDEX, SortField.Type.INT)));
+            List<InterviewDetail.PairView> pairs = new ArrayList<>();
+            for (ScoreDoc sd : all.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                pairs.add(new InterviewDetail.PairView(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
+                        d.get(Schema.QUESTION_SPEAKER), d.get(Schema.ANSWER), d.get(Schema.SPEAKER),
+                        doubleField(d, Schema.START), doubleField(d, Schema.END)));
+            }
+            return new InterviewDetail(summary(parent), parent.get(Schema.SOURCE), pairs);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    public IndexStats stats() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            long interviews = searcher.count(Schema.interviewsQuery());
+            long pairs = searcher.count(Schema.pairsQuery());
+            long candidates = 0;
+            List<FacetValue> formats = List.of();
+            SortedSetDocValuesReaderState fs = facetState(searcher);
+            if (fs != null) {
+                Facets counts = new SortedSetDocValuesFacetCounts(fs);
+                FacetResult c = counts.getAllChildren(Schema.FACET_CANDIDATE);
+                candidates = c == null ? 0 : c.childCount;
+                formats = facetValues(counts, Schema.FACET_FORMAT);
+            }
+            long size = 0;
+            for (String f : directory.listAll()) {
+                try {
+                    size += directory.fileLength(f);
+                } catch (java.nio.file.NoSuchFileException ignored) {
+                    // merged away while we looked
+                }
+            }
+            String updated = null;
+            if (searcher.getIndexReader() instanceof DirectoryReader dr) {
+                updated = dr.getIndexCommit().getUserData().get("updated");
+            }
+            return new IndexStats(interviews, pairs, candidates, formats, size, updated);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        manager.close();
+        directory.close();
+    }
+
+    // ---- query building ---------------------------------------------------------------------------
+
+    private static void validate(SearchRequest req) throws BadQueryException {
+        if (req.page() < 1) {
+            throw new BadQueryException("page must be >= 1 (got: " + req.page() + ")");
+        }
+        if (req.size() < 1 || req.size() > MAX_SIZE) {
+            throw new BadQueryException("size must be between 1 and " + MAX_SIZE + " (got: " + req.size() + ")");
+        }
+        if ((long) req.page() * req.size() > MAX_WINDOW) {
+            throw new BadQueryException("page × size must be <= " + MAX_WINDOW + " (got: " + (long) req.page() * req.size()
+                    + "); narrow the search instead of paging this deep");
+        }
+        for (String dim : req.filters().keySet()) {
+            if (!Schema.FACETS.contains(dim)) {
+                throw new BadQueryException("unknown facet '" + dim + "'; facets are " + String.join(", ", Schema.FACETS));
+            }
+        }
+        if (req.from() != null && req.to() != null && req.from().isAfter(req.to())) {
+            throw new BadQueryException("from (" + req.from() + ") is after to (" + req.to() + ")");
+        }
+    }
+
+    /** Parses Lucene query syntax over pair fields. */
+    Query parse(String query, SearchRequest.Scope scope) throws BadQueryException {
+        Matcher m = FIELD_REF.matcher(query);
+        while (m.find()) {
+            if (!Schema.QUERYABLE_FIELDS.contains(m.group(1))) {
+                throw new BadQueryException("unknown field '" + m.group(1) + ":'; a query can name "
+                        + String.join(":, ", Schema.QUERYABLE_FIELDS.stream().sorted().toList()) + ":");
+            }
+        }
+        String[] fields = switch (scope) {
+            case QUESTION -> new String[] {Schema.QUESTION};
+            case ANSWER -> new String[] {Schema.ANSWER};
+            default -> Schema.DEFAULT_FIELDS.toArray(new String[0]);
+        };
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer,
+                Map.of(Schema.ANSWER, 1.0f, Schema.QUESTION, 0.6f));
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        parser.setAllowLeadingWildcard(false);
+        parser.setSplitOnWhitespace(true);
+        try {
+            Query q = parser.parse(TechTermCharFilter.rewriteText(query));
+            return new BooleanQuery.Builder()
+                    .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
+                    .add(q, BooleanClause.Occur.MUST).build();
+        } catch (ParseException e) {
+            throw new BadQueryException("cannot parse query '" + query + "': " + firstLine(e.getMessage()), e);
+        } catch (IllegalArgumentException | IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("cannot run query '" + query + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message;
+        int cut = m.indexOf("Was expecting");
+        if (cut > 0) {
+            m = m.substring(0, cut);
+        }
+        m = m.replaceFirst("^Cannot parse '.*?': ", "");
+        return m.replace('\n', ' ').strip();
+    }
+
+    /** Interviews with a matching pair (scored by their best pair), or all interviews, within the date range. */
+    private Query parentBase(Query childQuery, SearchRequest req) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (childQuery == null) {
+            b.add(new ConstantScoreQuery(Schema.interviewsQuery()), BooleanClause.Occur.MUST);
+        } else {
+            b.add(new ToParentBlockJoinQuery(childQuery, parents, ScoreMode.Max), BooleanClause.Occur.MUST);
+        }
+        if (req.from() != null || req.to() != null) {
+            long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
+            long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
+            b.add(LongPoint.newRangeQuery(Schema.DATE, lo, hi), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static Sort dateSort() {
+        SortField date = new SortField(Schema.DATE, SortField.Type.LONG, true);
+        date.setMissingValue(Long.MIN_VALUE);
+        return new Sort(date, new SortField(Schema.INTERVIEW_ID_SORT, SortField.Type.STRING));
+    }
+
+    /** Pairs that match the query inside the interviews that pass the filters. */
+    private long countAnswers(IndexSearcher searcher, Query childQuery, DrillDownQuery parentsMatching) throws IOException {
+        Query pairs = childQuery == null ? Schema.pairsQuery() : childQuery;
+        Query inParents = new ToChildBlockJoinQuery(parentsMatching, parents);
+        return searcher.count(new BooleanQuery.Builder()
+                .add(pairs, BooleanClause.Occur.MUST)
+                .add(inParents, BooleanClause.Occur.FILTER).build());
+    }
+
+    private List<Match> matches(IndexSearcher searcher, Query childQuery, String interviewId, int max) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(childQuery, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(Schema.INTERVIEW_ID, interviewId)), BooleanClause.Occur.FILTER).build();
+        TopDocs top = searcher.search(q, Math.max(1, max));
+        if (top.scoreDocs.length == 0) {
+            return List.of();
+        }
+        int[] ids = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(Snippets.formatter())
+                .withMaxNoHighlightPassages(1)
+                .withMaxLength(100_000)
+                .build();
+        Map<String, String[]> hl = highlighter.highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, childQuery,
+                ids, new int[] {1, 2});
+        StoredFields stored = searcher.getIndexReader().storedFields();
+        List<Match> out = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            Document d = stored.document(ids[i]);
+            String qSnippet = hl.get(Schema.QUESTION)[i];
+            String aSnippet = hl.get(Schema.ANSWER)[i];
+            out.add(new Match(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
+                    Snippets.toHtml(qSnippet != null ? qSnippet : Snippets.lead(d.get(Schema.QUESTION), 240)),
+                    Snippets.toHtml(aSnippet != null ? aSnippet : Snippets.lead(d.get(Schema.ANSWER), 240)),
+                    d.get(Schema.SPEAKER), doubleField(d, Schema.START)));
+        }
+        return out;
+    }
+
+    // ---- facets and stored fields -------------------------------------------------------------------
+
+    private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        ReaderState s = state;
+        if (s != null && s.reader() == reader) {
+            return s.facets();
+        }
+        synchronized (this) {
+            s = state;
+            if (s != null && s.reader() == reader) {
+                return s.facets();
+            }
+            SortedSetDocValuesReaderState fs;
+            try {
+                fs = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+            } catch (IllegalArgumentException e) {
+                fs = null; // an empty index has no facet field yet
+            }
+            state = new ReaderState(reader, fs);
+            return fs;
+        }
+    }
+
+    private static List<FacetValue> facetValues(Facets facets, String dim) throws IOException {
+        FacetResult r;
+        try {
+            r = facets.getTopChildren(FACET_TOP_N, dim);
+        } catch (IllegalArgumentException e) {
+            return List.of(); // dimension never indexed
+        }
+        if (r == null) {
+            return List.of();
+        }
+        List<FacetValue> out = new ArrayList<>();
+        for (LabelAndValue lv : r.labelValues) {
+            out.add(new FacetValue(lv.label, lv.value.longValue()));
+        }
+        return out;
+    }
+
+    static InterviewSummary summary(Document d) {
+        return new InterviewSummary(d.get(Schema.INTERVIEW_ID), d.get(Schema.TITLE),
+                List.of(d.getValues(Schema.CANDIDATES)), List.of(d.getValues(Schema.INTERVIEWERS)),
+                d.get(Schema.ROLE), d.get(Schema.DATE), List.of(d.getValues(Schema.TAGS)), d.get(Schema.OUTCOME),
+                d.get(Schema.FORMAT), intField(d, Schema.PAIR_COUNT));
+    }
+
+    private static int intField(Document d, String field) {
+        var f = d.getField(field);
+        return f == null || f.numericValue() == null ? 0 : f.numericValue().intValue();
+    }
+
+    private static Double doubleField(Document d, String field) {
+        var f = d.getField(field);
+        return f == null || f.numericValue() == null ? null : f.numericValue().doubleValue();
+    }
+
+}
