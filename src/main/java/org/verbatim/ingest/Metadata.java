@@ -52,8 +52,15 @@ public record Metadata(
         return new Metadata(id, title, candidates, value, role, date, tags, outcome);
     }
 
+    private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u3000]+");
+
+    /** Trimmed, with every run of spaces (no-break ones included) made one plain space; blank is absent. */
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        if (s == null) {
+            return null;
+        }
+        String t = SPACE.matcher(s).replaceAll(" ").strip();
+        return t.isEmpty() ? null : t;
     }
 
     private static List<String> cleanList(List<String> values) {
@@ -62,8 +69,9 @@ public record Metadata(
         }
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String v : values) {
-            if (v != null && !v.isBlank()) {
-                out.add(v.strip());
+            String t = blankToNull(v);
+            if (t != null) {
+                out.add(t);
             }
         }
         return List.copyOf(new ArrayList<>(out));

@@ -56,13 +56,25 @@ final class SpeakerLabels {
     /** The labelling the lines use, or {@code null} when they carry no speaker labels. */
     static SpeakerLabels detect(List<String> lines) {
         Map<Kind, Map<String, Integer>> counts = new HashMap<>();
+        Map<Kind, Integer> atParagraphStart = new HashMap<>();
+        int paragraphs = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            boolean paragraphStart = i == 0 || lines.get(i - 1).isBlank();
+            if (paragraphStart) {
+                paragraphs++;
+            }
             String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
             for (Kind kind : Kind.values()) {
-                Label l = match(kind, line, next);
+                Label l = match(kind, line.strip(), next);
                 if (l != null) {
                     counts.computeIfAbsent(kind, k -> new HashMap<>()).merge(key(l.speaker()), 1, Integer::sum);
+                    if (paragraphStart) {
+                        atParagraphStart.merge(kind, 1, Integer::sum);
+                    }
                 }
             }
         }
@@ -78,8 +90,10 @@ final class SpeakerLabels {
             }
             Set<String> ok = new HashSet<>();
             int turns = 0;
+            // When most paragraphs open with a label, a speaker who talks once is still a speaker.
+            boolean mostlyLabelled = c.size() >= 2 && atParagraphStart.getOrDefault(kind, 0) * 2 >= paragraphs;
             for (Map.Entry<String, Integer> e : c.entrySet()) {
-                if (e.getValue() >= 2 || ROLE_WORDS.contains(e.getKey())) {
+                if (e.getValue() >= 2 || mostlyLabelled || ROLE_WORDS.contains(e.getKey())) {
                     ok.add(e.getKey());
                     turns += e.getValue();
                 }

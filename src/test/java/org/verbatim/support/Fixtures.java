@@ -1,0 +1,70 @@
+package org.verbatim.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.verbatim.index.IndexSummary;
+import org.verbatim.index.Indexer;
+import org.verbatim.ingest.Manifest;
+import org.verbatim.ingest.TranscriptLoader;
+
+/** Test helpers: fixture files and a real index built by our own indexer. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A folder of fixtures on the test classpath, e.g. {@code fixtures/archive}. */
+    public static Path folder(String resource) {
+        try {
+            return Path.of(Fixtures.class.getClassLoader().getResource(resource).toURI());
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("missing test resource " + resource, e);
+        }
+    }
+
+    public static byte[] bytes(String resource) throws IOException {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + resource);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /** Copies a fixture folder to {@code target} so tests can change files freely. */
+    public static Path copy(String resource, Path target) throws IOException {
+        Path src = folder(resource);
+        try (var walk = Files.walk(src)) {
+            for (Path p : walk.toList()) {
+                Path dest = target.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest);
+                }
+            }
+        }
+        return target;
+    }
+
+    public static IndexSummary index(Path indexDir, Path... paths) throws IOException {
+        return new Indexer(indexDir, new TranscriptLoader(64L << 20), 2).index(List.of(paths), Manifest.empty(),
+                Indexer.Progress.NONE);
+    }
+
+    /** Where the shared corpus of real transcripts is: -Dverbatim.corpus, $VERBATIM_CORPUS, or ../shared/corpus. */
+    public static Path corpus() {
+        String prop = System.getProperty("verbatim.corpus");
+        String env = System.getenv("VERBATIM_CORPUS");
+        Path p = Path.of(prop != null ? prop : env != null ? env : "../shared/corpus");
+        if (!Files.isDirectory(p)) {
+            throw new IllegalStateException("the shared corpus is not at " + p.toAbsolutePath()
+                    + "; set -Dverbatim.corpus=DIR or VERBATIM_CORPUS");
+        }
+        return p;
+    }
+}
