@@ -2,6 +2,7 @@ package org.verbatim;
 
 import org.verbatim.cli.IndexCommand;
 import org.verbatim.cli.SearchCommand;
+import org.verbatim.cli.ServeCommand;
 import org.verbatim.cli.ShowCommand;
 import org.verbatim.cli.StatsCommand;
 import org.verbatim.cli.VerbatimCommand;
@@ -33,6 +34,7 @@ public final class Main {
         cl.addSubcommand(new SearchCommand(settings));
         cl.addSubcommand(new StatsCommand(settings));
         cl.addSubcommand(new ShowCommand(settings));
+        cl.addSubcommand(new ServeCommand(settings));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("verbatim: unexpected error: " + e);
             return 5;

@@ -74,6 +74,8 @@ public final class Schema {
     public static final String QUESTION_SPEAKER = "questionSpeaker";
     public static final String SPEAKER = "speaker";
     public static final String CANDIDATE_TEXT = "candidate";
+    /** Every word said, unstemmed, for spelling suggestions and completions (not stored). */
+    public static final String WORDS = "words";
     public static final String START = "start";
     public static final String END = "end";
 
@@ -155,6 +157,7 @@ public final class Schema {
             for (String c : interview.candidates()) {
                 d.add(new TextField(CANDIDATE_TEXT, c, Field.Store.NO));
             }
+            d.add(new TextField(WORDS, p.question() + "\n" + p.answer(), Field.Store.NO));
             if (p.start() != null) {
                 d.add(new StoredField(START, p.start()));
             }
@@ -207,7 +210,7 @@ public final class Schema {
     public static Analyzer analyzer() {
         Analyzer names = new NameAnalyzer();
         return new PerFieldAnalyzerWrapper(new SpeechAnalyzer(), Map.of(
-                SPEAKER, names, CANDIDATE_TEXT, names, QUESTION_SPEAKER, names));
+                SPEAKER, names, CANDIDATE_TEXT, names, QUESTION_SPEAKER, names, WORDS, names));
     }
 
     /**

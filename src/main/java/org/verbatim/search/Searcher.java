@@ -12,6 +12,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -66,6 +74,11 @@ public final class Searcher implements Closeable {
     public static final int MAX_SIZE = 100;
     private static final Pattern FIELD_REF = Pattern.compile("(?<![\\w\\\\])([A-Za-z_][A-Za-z0-9_]*):(?!//)");
     private static final int FACET_TOP_N = 50;
+    /** Below this many interviews, a search looks for a spelling correction. */
+    private static final int FEW_HITS = 3;
+    private static final Pattern SIMPLE_QUERY = Pattern.compile("[\\p{L}\\p{N}'’\\s\"-]+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("AND", "OR", "NOT");
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -74,7 +87,7 @@ public final class Searcher implements Closeable {
     private volatile ReaderState state;
 
     /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
-    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets) {
+    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, List<FacetValue>> allValues) {
     }
 
     private Searcher(Directory directory, SearcherManager manager) {
@@ -143,12 +156,119 @@ public final class Searcher implements Closeable {
                 float score = docs[i] instanceof FieldDoc && Float.isNaN(docs[i].score) ? 0f : docs[i].score;
                 hits.add(new Hit(summary, Float.isNaN(score) ? 0f : score, matches));
             }
+            String didYouMean = top.totalHits.value < FEW_HITS && childQuery != null
+                    ? spelling(searcher, req, top.totalHits.value) : null;
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
             return new SearchResponse(req.query(), tookMs, new SearchResponse.Totals(top.totalHits.value, answers),
-                    hits, facets, null);
+                    hits, facets, didYouMean);
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /**
+     * A likely correction of a query with few hits: each plain word that is rare or absent is replaced by
+     * a close, more frequent word said in the archive, and the correction is offered only when it finds
+     * more interviews.
+     */
+    private String spelling(IndexSearcher searcher, SearchRequest req, long hits) throws IOException {
+        String q = req.query();
+        if (!SIMPLE_QUERY.matcher(q).matches()) {
+            return null;
+        }
+        IndexReader reader = searcher.getIndexReader();
+        DirectSpellChecker checker = new DirectSpellChecker();
+        Matcher words = WORD.matcher(q);
+        StringBuilder out = new StringBuilder();
+        boolean changed = false;
+        while (words.find()) {
+            String word = words.group();
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
+            String replacement = word;
+            if (lower.length() >= 3 && !OPERATORS.contains(word)) {
+                int df = reader.docFreq(new Term(Schema.WORDS, lower));
+                SuggestWord[] sug = checker.suggestSimilar(new Term(Schema.WORDS, lower), 1, reader,
+                        df == 0 ? SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX : SuggestMode.SUGGEST_MORE_POPULAR);
+                if (sug.length > 0 && (df == 0 || sug[0].freq > df * 4)) {
+                    replacement = sug[0].string;
+                    changed = true;
+                }
+            }
+            words.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        words.appendTail(out);
+        if (!changed) {
+            return null;
+        }
+        String suggestion = out.toString();
+        try {
+            Query parent = new ToParentBlockJoinQuery(parse(suggestion, req.in()), parents, ScoreMode.None);
+            return searcher.count(parent) > hits ? suggestion : null;
+        } catch (BadQueryException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Completions for what a user is typing: candidates and roles whose name has a word starting with
+     * the prefix, then frequent words said in the archive that start with it.
+     */
+    public List<Suggestion> suggest(String prefix, int limit) throws IOException {
+        String p = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (p.isEmpty()) {
+            return List.of();
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            List<Suggestion> out = new ArrayList<>();
+            ReaderState rs = readerState(searcher);
+            for (String dim : List.of(Schema.FACET_CANDIDATE, Schema.FACET_ROLE)) {
+                rs.allValues().getOrDefault(dim, List.of()).stream()
+                        .filter(v -> wordStartsWith(v.value(), p))
+                        .sorted((a, b) -> Long.compare(b.count(), a.count()))
+                        .limit(limit)
+                        .forEach(v -> out.add(new Suggestion(v.value(), dim, v.count())));
+            }
+            String last = p.contains(" ") ? p.substring(p.lastIndexOf(' ') + 1) : p;
+            if (!last.isEmpty()) {
+                List<Suggestion> terms = new ArrayList<>();
+                Terms t = MultiTerms.getTerms(searcher.getIndexReader(), Schema.WORDS);
+                if (t != null) {
+                    TermsEnum te = t.iterator();
+                    if (te.seekCeil(new BytesRef(last)) != TermsEnum.SeekStatus.END) {
+                        int scanned = 0;
+                        do {
+                            String term = te.term().utf8ToString();
+                            if (!term.startsWith(last) || scanned++ > 20_000) {
+                                break;
+                            }
+                            if (term.length() > 2 && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term)) {
+                                terms.add(new Suggestion(term, "term", te.docFreq()));
+                            }
+                        } while (te.next() != null);
+                    }
+                }
+                String head = p.contains(" ") ? p.substring(0, p.lastIndexOf(' ') + 1) : "";
+                terms.stream().sorted((a, b) -> Long.compare(b.count(), a.count())).limit(limit)
+                        .forEach(s -> out.add(new Suggestion(head + s.value(), s.type(), s.count())));
+            }
+            return out.size() > limit * 2 ? out.subList(0, limit * 2) : out;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    private static boolean wordStartsWith(String value, String prefix) {
+        String v = value.toLowerCase(java.util.Locale.ROOT);
+        if (v.startsWith(prefix)) {
+            return true;
+        }
+        for (String w : v.split("[\\s\\-.,]+")) {
+            if (w.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The interview with this id and all its pairs, or {@code null} when there is none. */
@@ -189,12 +309,10 @@ public final class Searcher implements Closeable {
             long pairs = searcher.count(Schema.pairsQuery());
             long candidates = 0;
             List<FacetValue> formats = List.of();
-            SortedSetDocValuesReaderState fs = facetState(searcher);
-            if (fs != null) {
-                Facets counts = new SortedSetDocValuesFacetCounts(fs);
-                FacetResult c = counts.getAllChildren(Schema.FACET_CANDIDATE);
-                candidates = c == null ? 0 : c.childCount;
-                formats = facetValues(counts, Schema.FACET_FORMAT);
+            ReaderState rs = readerState(searcher);
+            if (rs.facets() != null) {
+                candidates = rs.allValues().getOrDefault(Schema.FACET_CANDIDATE, List.of()).size();
+                formats = facetValues(new SortedSetDocValuesFacetCounts(rs.facets()), Schema.FACET_FORMAT);
             }
             long size = 0;
             for (String f : directory.listAll()) {
@@ -348,24 +466,46 @@ public final class Searcher implements Closeable {
     // ---- facets and stored fields -------------------------------------------------------------------
 
     private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
+        return readerState(searcher).facets();
+    }
+
+    private ReaderState readerState(IndexSearcher searcher) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         ReaderState s = state;
         if (s != null && s.reader() == reader) {
-            return s.facets();
+            return s;
         }
         synchronized (this) {
             s = state;
             if (s != null && s.reader() == reader) {
-                return s.facets();
+                return s;
             }
             SortedSetDocValuesReaderState fs;
+            Map<String, List<FacetValue>> all = new LinkedHashMap<>();
             try {
                 fs = new DefaultSortedSetDocValuesReaderState(reader, Schema.facetsConfig());
+                Facets counts = new SortedSetDocValuesFacetCounts(fs);
+                for (String dim : Schema.FACETS) {
+                    FacetResult r = null;
+                    try {
+                        r = counts.getAllChildren(dim);
+                    } catch (IllegalArgumentException e) {
+                        // dimension never indexed
+                    }
+                    List<FacetValue> values = new ArrayList<>();
+                    if (r != null) {
+                        for (LabelAndValue lv : r.labelValues) {
+                            values.add(new FacetValue(lv.label, lv.value.longValue()));
+                        }
+                    }
+                    all.put(dim, values);
+                }
             } catch (IllegalArgumentException e) {
                 fs = null; // an empty index has no facet field yet
             }
-            state = new ReaderState(reader, fs);
-            return fs;
+            s = new ReaderState(reader, fs, all);
+            state = s;
+            return s;
         }
     }
 

@@ -1,0 +1,85 @@
+package org.verbatim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.verbatim.config.Settings;
+import org.verbatim.search.LiveIndex;
+import org.verbatim.web.WebServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the search page and the JSON API. Changes to the index made by other",
+            "processes (verbatim index) are picked up within a few seconds."})
+public final class ServeCommand implements Callable<Integer> {
+
+    private final Settings settings;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    IndexOption indexOption = new IndexOption();
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--web", paramLabel = "DIR", description = "Serve the front end from this folder instead of the jar (for front-end work).")
+    Path web;
+
+    public ServeCommand(Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (web != null && !Files.isRegularFile(web.resolve("index.html"))) {
+            err.println("verbatim serve: --web " + web + " has no index.html");
+            return ExitCodes.USAGE;
+        }
+        Path dir = indexOption.resolve(settings.defaultIndex());
+        LiveIndex index = new LiveIndex(dir, Duration.ofSeconds(1));
+        WebServer server;
+        try {
+            server = new WebServer(index, web).start(host, port);
+        } catch (RuntimeException e) {
+            index.close();
+            err.println("verbatim serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+            return ExitCodes.ERROR;
+        }
+        out.printf("Verbatim is serving %s at http://%s:%d/ (Ctrl-C to stop)%n", dir.toAbsolutePath().normalize(),
+                host.contains(":") ? "[" + host + "]" : host, server.port());
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            try {
+                index.close();
+            } catch (java.io.IOException ignored) {
+                // exiting anyway
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,87 @@
+package org.verbatim.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index as a server sees it: opened once (or as soon as it appears on disk) and refreshed on a
+ * short timer, so that a {@code verbatim index} run by another process shows up within seconds.
+ * Thread-safe.
+ */
+public final class LiveIndex implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
+
+    private final Path dir;
+    private final ScheduledExecutorService timer;
+    private volatile Searcher searcher;
+
+    public LiveIndex(Path dir, Duration refreshEvery) {
+        this.dir = dir;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        tryOpen();
+        long ms = refreshEvery.toMillis();
+        timer.scheduleWithFixedDelay(this::refresh, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** The searcher; throws {@link NoIndexException} while there is no index yet. */
+    public Searcher searcher() throws NoIndexException {
+        Searcher s = searcher;
+        if (s == null) {
+            throw new NoIndexException("there is no index at " + dir + " yet; run 'verbatim index PATH...'");
+        }
+        return s;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Sees the latest commit now rather than at the next tick. */
+    public void refresh() {
+        Searcher s = searcher;
+        if (s == null) {
+            tryOpen();
+            return;
+        }
+        try {
+            s.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not refresh the index at {}: {}", dir, e.toString());
+        }
+    }
+
+    private synchronized void tryOpen() {
+        if (searcher != null) {
+            return;
+        }
+        try {
+            searcher = Searcher.open(dir);
+            LOG.info("serving the index at {}", dir);
+        } catch (NoIndexException e) {
+            // not there yet; the timer tries again
+        } catch (IOException e) {
+            LOG.warn("cannot open the index at {}: {}", dir, e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        timer.shutdownNow();
+        Searcher s = searcher;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

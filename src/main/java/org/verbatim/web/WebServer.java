@@ -1,0 +1,87 @@
+package org.verbatim.web;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.verbatim.search.BadQueryException;
+import org.verbatim.search.LiveIndex;
+import org.verbatim.search.NoIndexException;
+
+/**
+ * The HTTP server: the JSON API under {@code /api}, the front end everywhere else, and the mapping of
+ * errors to {@code application/problem+json} (400 bad request or query, 404 unknown id, 503 no index,
+ * 500 with a generic message and one log line). Never a stack trace or an HTML error page.
+ */
+public final class WebServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    /** No inline script or style, nothing from other origins, no framing. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private final Javalin app;
+
+    public WebServer(LiveIndex index, Path webDir) {
+        ApiRoutes api = new ApiRoutes(index);
+        StaticFiles files = new StaticFiles(webDir);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", CSP);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("X-Frame-Options", "DENY");
+                ctx.header("Referrer-Policy", "no-referrer");
+                if (ctx.path().startsWith("/api/")) {
+                    ctx.header("Cache-Control", "no-store");
+                }
+            });
+            config.routes.get("/api/search", api::search);
+            config.routes.get("/api/interviews/{id}", api::interview);
+            config.routes.get("/api/suggest", api::suggest);
+            config.routes.get("/api/health", api::health);
+            config.routes.get("/*", ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    Json.problem(ctx, 404, "Not Found", "no API endpoint " + ctx.path());
+                    return;
+                }
+                StaticFiles.Asset a = files.find(ctx.path());
+                if (a == null) {
+                    Json.problem(ctx, 404, "Not Found", "no such page: " + ctx.path());
+                    return;
+                }
+                ctx.contentType(a.contentType()).result(a.bytes());
+            });
+            config.routes.exception(BadRequestException.class, (e, ctx) -> Json.problem(ctx, 400, "Bad Request", e.getMessage()));
+            config.routes.exception(BadQueryException.class, (e, ctx) -> Json.problem(ctx, 400, "Bad Request", e.getMessage()));
+            config.routes.exception(NotFoundException.class, (e, ctx) -> Json.problem(ctx, 404, "Not Found", e.getMessage()));
+            config.routes.exception(NoIndexException.class, (e, ctx) -> Json.problem(ctx, 503, "Service Unavailable", e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                Json.problem(ctx, 500, "Internal Server Error", "the server could not answer this request; the error is in its log");
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    Json.problem(ctx, 404, "Not Found", "no such path: " + ctx.path());
+                }
+            });
+            config.routes.error(405, ctx -> Json.problem(ctx, 405, "Method Not Allowed", ctx.method() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    /** Starts listening; {@code port} 0 picks a free port. */
+    public WebServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

@@ -1,0 +1,83 @@
+import { el, clock, getJson, showAlert } from './common.js';
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const id = params.get('id');
+const target = params.has('pair') ? Number(params.get('pair')) : null;
+const query = params.get('q') || '';
+
+/** Words of the search, to mark in the text (client-side, as text nodes: never innerHTML). */
+function queryWords(q) {
+  return q.replace(/\b(AND|OR|NOT)\b|[a-z]+:|[()"~*^+-]/gi, ' ').split(/\s+/).filter((w) => w.length > 1);
+}
+
+function marked(text, words) {
+  const node = document.createDocumentFragment();
+  if (!words.length) { node.append(text); return node; }
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\#]/g, '\\$&'));
+  const re = new RegExp(`(${escaped.join('|')})\\w*`, 'gi');
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    node.append(text.slice(last, m.index), el('mark', {}, m[0]));
+    last = m.index + m[0].length;
+  }
+  node.append(text.slice(last));
+  return node;
+}
+
+function paragraphs(text, words, cls) {
+  const wrap = el('div', { class: cls });
+  for (const p of text.split(/\n\n+/)) wrap.append(el('p', {}, marked(p, words)));
+  return wrap;
+}
+
+async function load() {
+  const from = params.get('from');
+  if (from !== null) $('back').href = `./${from}`;
+  if (!id) { showAlert($('alert'), 'No interview was given.'); $('title').textContent = 'No interview'; return; }
+  let res;
+  try {
+    res = await getJson(`api/interviews/${encodeURIComponent(id)}`);
+  } catch (e) {
+    $('title').textContent = e.status === 404 ? 'Interview not found' : 'Cannot show this interview';
+    showAlert($('alert'), e.message);
+    return;
+  }
+  const iv = res.interview;
+  document.title = `Verbatim – ${iv.title}`;
+  $('title').textContent = iv.title;
+  const facts = $('facts');
+  const fact = (k, v) => { if (v) facts.append(el('dt', {}, k), el('dd', {}, v)); };
+  fact('Candidates', iv.candidates.join(', '));
+  fact('Interviewers', iv.interviewers.join(', '));
+  fact('Role', iv.role);
+  fact('Date', iv.date);
+  fact('Tags', iv.tags.join(', '));
+  fact('Outcome', iv.outcome);
+  fact('Format', iv.format);
+  const words = queryWords(query);
+  const list = $('pairs');
+  for (const p of res.pairs) {
+    const li = el('li', { id: `pair-${p.pair}`, class: 'pair', tabindex: '-1' });
+    if (p.question) {
+      li.append(el('p', { class: 'who' }, p.questionSpeaker || 'Question', p.start !== null ? ` · ${clock(p.start)}` : ''));
+      li.append(paragraphs(p.question, words, 'question'));
+    }
+    if (p.answer) {
+      li.append(el('p', { class: 'who' }, p.speaker || 'Answer', !p.question && p.start !== null ? ` · ${clock(p.start)}` : ''));
+      li.append(paragraphs(p.answer, words, 'answer'));
+    }
+    list.append(li);
+  }
+  if (target !== null) {
+    const node = document.getElementById(`pair-${target}`);
+    if (node) {
+      node.classList.add('target');
+      node.setAttribute('aria-current', 'true');
+      node.scrollIntoView({ block: 'start' });
+      node.focus({ preventScroll: true });
+    }
+  }
+}
+
+load();

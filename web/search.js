@@ -1,0 +1,254 @@
+import { el, snippet, clock, getJson, showAlert, ApiError } from './common.js';
+
+const FACETS = [
+  ['candidate', 'Candidate'], ['role', 'Role'], ['interviewer', 'Interviewer'],
+  ['year', 'Year'], ['tag', 'Tag'], ['format', 'Format'],
+];
+const PAGE_SIZE = 10;
+const $ = (id) => document.getElementById(id);
+
+let inflight = null;
+let typingTimer = null;
+
+/** The search state lives in the URL, so searches can be bookmarked and Back works. */
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const filters = {};
+  for (const [dim] of FACETS) filters[dim] = p.getAll(dim);
+  return {
+    q: p.get('q') || '',
+    page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+    sort: p.get('sort') || 'relevance',
+    in: p.get('in') || 'all',
+    filters,
+  };
+}
+
+function toParams(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const [dim] of FACETS) for (const v of state.filters[dim] || []) p.append(dim, v);
+  if (state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.in !== 'all') p.set('in', state.in);
+  if (state.page > 1) p.set('page', String(state.page));
+  return p;
+}
+
+function navigate(state, { replace = false } = {}) {
+  const qs = toParams(state).toString();
+  const url = qs ? `?${qs}` : location.pathname;
+  if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
+  run(state);
+}
+
+async function run(state) {
+  $('q').value !== state.q && document.activeElement !== $('q') && ($('q').value = state.q);
+  $('sort').value = state.sort;
+  $('in').value = state.in;
+  if (inflight) inflight.abort();
+  inflight = new AbortController();
+  const params = toParams(state);
+  params.set('size', String(PAGE_SIZE));
+  document.body.setAttribute('aria-busy', 'true');
+  try {
+    const res = await getJson(`api/search?${params}`, inflight.signal);
+    showAlert($('alert'), '');
+    render(state, res);
+  } catch (e) {
+    if (e.name === 'AbortError') return;
+    renderError(e);
+  } finally {
+    document.body.removeAttribute('aria-busy');
+  }
+}
+
+function renderError(e) {
+  $('results').replaceChildren();
+  $('pager').replaceChildren();
+  if (e instanceof ApiError && e.status === 400) {
+    $('status').textContent = 'Your search could not be run.';
+    showAlert($('alert'), e.message);
+  } else if (e instanceof ApiError && e.status === 503) {
+    $('status').textContent = 'The archive is empty.';
+    showAlert($('alert'), e.message);
+  } else {
+    $('status').textContent = '';
+    showAlert($('alert'), e.message || 'Something went wrong.');
+  }
+}
+
+function render(state, res) {
+  const t = res.total;
+  const what = state.q ? `for “${state.q}”` : '';
+  $('status').replaceChildren(
+    `${t.interviews} interview${t.interviews === 1 ? '' : 's'}`,
+    state.q ? `, ${t.answers} matching answer${t.answers === 1 ? '' : 's'} ${what}` : '',
+    ` (${res.tookMs} ms)`);
+  if (res.didYouMean) {
+    const link = el('a', { href: `?${toParams({ ...state, q: res.didYouMean, page: 1 })}`, class: 'did-you-mean' }, res.didYouMean);
+    link.addEventListener('click', (ev) => { ev.preventDefault(); $('q').value = res.didYouMean; navigate({ ...state, q: res.didYouMean, page: 1 }); });
+    $('status').append(el('span', {}, ' Did you mean ', link, '?'));
+  }
+  renderFacets(state, res.facets);
+  const list = $('results');
+  list.replaceChildren();
+  if (res.results.length === 0) {
+    list.append(el('li', { class: 'empty' },
+      el('p', {}, state.q ? 'No interview matches this search.' : 'No interviews match these filters.'),
+      el('p', { class: 'hint' }, 'Try fewer words, a broader term, or remove a filter.')));
+  }
+  for (const hit of res.results) list.append(card(state, hit));
+  renderPager(state, t.interviews);
+}
+
+function interviewLink(state, id, pair) {
+  const p = new URLSearchParams({ id });
+  if (pair !== undefined && pair !== null) p.set('pair', String(pair));
+  if (state.q) p.set('q', state.q);
+  p.set('from', location.search);
+  return `interview.html?${p}`;
+}
+
+function card(state, hit) {
+  const iv = hit.interview;
+  const facts = [iv.date, iv.candidates.join(', '), iv.role].filter(Boolean).join(' · ');
+  const li = el('li', { class: 'card' });
+  li.append(el('h2', {}, el('a', { href: interviewLink(state, iv.id, hit.matches[0]?.pair) }, iv.title)));
+  li.append(el('p', { class: 'facts' }, facts,
+    iv.interviewers.length ? ` · interviewed by ${iv.interviewers.join(', ')}` : ''));
+  if (iv.tags.length) li.append(el('p', { class: 'tags' }, ...iv.tags.map((t) => el('span', { class: 'chip' }, t))));
+  for (const m of hit.matches) {
+    const block = el('div', { class: 'match' });
+    if (m.question) {
+      block.append(snippet(el('p', { class: 'question' }), m.questionSnippet));
+    }
+    const who = el('span', { class: 'who' }, m.speaker || 'Answer', m.start !== null ? ` · ${clock(m.start)}` : '');
+    const answer = snippet(el('span', { class: 'text' }), m.answerSnippet);
+    block.append(el('p', { class: 'answer' }, who, ' ', answer));
+    block.append(el('a', { class: 'open', href: interviewLink(state, iv.id, m.pair) }, 'Read in context'));
+    li.append(block);
+  }
+  return li;
+}
+
+function renderFacets(state, facets) {
+  const aside = $('facets');
+  aside.replaceChildren(el('h2', { class: 'visually-hidden' }, 'Filters'));
+  for (const [dim, label] of FACETS) {
+    const values = [...(facets[dim] || [])];
+    for (const sel of state.filters[dim] || []) {
+      if (!values.some((v) => v.value === sel)) values.push({ value: sel, count: 0 });
+    }
+    if (values.length === 0) continue;
+    const fs = el('fieldset', { class: 'facet', 'data-facet': dim }, el('legend', {}, label));
+    for (const v of values) {
+      const id = `f-${dim}-${v.value}`.replace(/[^A-Za-z0-9_-]/g, '_');
+      const box = el('input', { type: 'checkbox', id, value: v.value, checked: (state.filters[dim] || []).includes(v.value) });
+      box.addEventListener('change', () => {
+        const cur = new Set(state.filters[dim] || []);
+        if (box.checked) cur.add(v.value); else cur.delete(v.value);
+        navigate({ ...state, filters: { ...state.filters, [dim]: [...cur] }, page: 1 });
+      });
+      fs.append(el('div', { class: 'facet-value' }, box, el('label', { for: id }, v.value, el('span', { class: 'count' }, String(v.count)))));
+    }
+    aside.append(fs);
+  }
+  const active = FACETS.some(([dim]) => (state.filters[dim] || []).length);
+  if (active) {
+    const clear = el('button', { type: 'button', class: 'clear' }, 'Clear filters');
+    clear.addEventListener('click', () => navigate({ ...state, filters: {}, page: 1 }));
+    aside.append(clear);
+  }
+}
+
+function renderPager(state, total) {
+  const pages = Math.min(Math.ceil(total / PAGE_SIZE), Math.floor(10000 / PAGE_SIZE));
+  const nav = $('pager');
+  nav.replaceChildren();
+  if (pages <= 1) return;
+  const go = (page, text, label) => {
+    const a = el('a', { href: `?${toParams({ ...state, page })}`, 'aria-label': label }, text);
+    a.addEventListener('click', (ev) => { ev.preventDefault(); navigate({ ...state, page }); window.scrollTo(0, 0); });
+    return a;
+  };
+  if (state.page > 1) nav.append(go(state.page - 1, '← Previous', 'Previous page'));
+  nav.append(el('span', { class: 'page', 'aria-current': 'page' }, `Page ${state.page} of ${pages}`));
+  if (state.page < pages) nav.append(go(state.page + 1, 'Next →', 'Next page'));
+}
+
+// ---- suggestions --------------------------------------------------------------------------------
+
+let suggestTimer = null;
+async function suggest(prefix) {
+  const box = $('suggestions');
+  if (prefix.trim().length < 2) { box.hidden = true; return; }
+  try {
+    const res = await getJson(`api/suggest?prefix=${encodeURIComponent(prefix)}`);
+    box.replaceChildren();
+    for (const s of res.suggestions.slice(0, 8)) {
+      const opt = el('li', { role: 'option', tabindex: '-1', 'data-type': s.type }, s.value, el('span', { class: 'kind' }, s.type));
+      opt.addEventListener('mousedown', (ev) => { ev.preventDefault(); pick(s); });
+      box.append(opt);
+    }
+    box.hidden = box.children.length === 0;
+  } catch { box.hidden = true; }
+}
+
+function pick(s) {
+  $('suggestions').hidden = true;
+  const state = readState();
+  if (s.type === 'candidate' || s.type === 'role') {
+    const cur = new Set(state.filters[s.type] || []);
+    cur.add(s.value);
+    $('q').value = '';
+    navigate({ ...state, q: '', filters: { ...state.filters, [s.type]: [...cur] }, page: 1 });
+  } else {
+    $('q').value = s.value;
+    navigate({ ...state, q: s.value, page: 1 });
+  }
+}
+
+// ---- wiring -------------------------------------------------------------------------------------
+
+function init() {
+  const q = $('q');
+  const state = readState();
+  q.value = state.q;
+  q.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    clearTimeout(suggestTimer);
+    typingTimer = setTimeout(() => navigate({ ...readState(), q: q.value.trim(), page: 1 }, { replace: true }), 250);
+    suggestTimer = setTimeout(() => suggest(q.value), 120);
+  });
+  q.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') $('suggestions').hidden = true;
+    if (ev.key === 'ArrowDown' && !$('suggestions').hidden) { ev.preventDefault(); $('suggestions').firstElementChild?.focus(); }
+  });
+  q.addEventListener('blur', () => setTimeout(() => { $('suggestions').hidden = true; }, 150));
+  $('suggestions').addEventListener('keydown', (ev) => {
+    const item = document.activeElement;
+    if (ev.key === 'ArrowDown') { ev.preventDefault(); item.nextElementSibling?.focus(); }
+    if (ev.key === 'ArrowUp') { ev.preventDefault(); (item.previousElementSibling || q).focus(); }
+    if (ev.key === 'Enter') { ev.preventDefault(); item.dispatchEvent(new MouseEvent('mousedown')); }
+    if (ev.key === 'Escape') { $('suggestions').hidden = true; q.focus(); }
+  });
+  $('search-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    clearTimeout(typingTimer);
+    $('suggestions').hidden = true;
+    navigate({ ...readState(), q: q.value.trim(), page: 1 });
+  });
+  $('sort').addEventListener('change', () => navigate({ ...readState(), sort: $('sort').value, page: 1 }));
+  $('in').addEventListener('change', () => navigate({ ...readState(), in: $('in').value, page: 1 }));
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === '/' && document.activeElement !== q && !['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement.tagName)) {
+      ev.preventDefault();
+      q.focus();
+      q.select();
+    }
+  });
+  window.addEventListener('popstate', () => { const s = readState(); q.value = s.q; run(s); });
+  run(state);
+}
+
+init();
