@@ -444,7 +444,7 @@ public final class Searcher implements Closeable {
         int[] ids = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(Snippets.formatter())
-                .withMaxNoHighlightPassages(1)
+                .withMaxNoHighlightPassages(0)
                 .withMaxLength(100_000)
                 .build();
         Map<String, String[]> hl = highlighter.highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, childQuery,
@@ -456,7 +456,7 @@ public final class Searcher implements Closeable {
             String qSnippet = hl.get(Schema.QUESTION)[i];
             String aSnippet = hl.get(Schema.ANSWER)[i];
             out.add(new Match(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
-                    Snippets.toHtml(qSnippet != null ? qSnippet : Snippets.lead(d.get(Schema.QUESTION), 240)),
+                    Snippets.toHtml(qSnippet != null ? qSnippet : Snippets.lead(d.get(Schema.QUESTION), 300)),
                     Snippets.toHtml(aSnippet != null ? aSnippet : Snippets.lead(d.get(Schema.ANSWER), 240)),
                     d.get(Schema.SPEAKER), doubleField(d, Schema.START)));
         }

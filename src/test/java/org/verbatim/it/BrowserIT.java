@@ -1,0 +1,147 @@
+package org.verbatim.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.verbatim.search.LiveIndex;
+import org.verbatim.support.Fixtures;
+import org.verbatim.web.WebServer;
+
+/**
+ * The search page in real headless Chromium (Debian's chromium and chromium-driver): type a query,
+ * tick a facet, open a result and see the highlighted pair. Screenshots go to target/screenshots.
+ */
+class BrowserIT {
+
+    @TempDir
+    static Path tmp;
+    static LiveIndex index;
+    static WebServer server;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        Fixtures.index(tmp.resolve("index"), Path.of("samples"));
+        index = new LiveIndex(tmp.resolve("index"), Duration.ofSeconds(1));
+        server = new WebServer(index, null).start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.stop();
+        index.close();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-sync", "--disable-component-update",
+                "--user-data-dir=" + tmp.resolve("profile-" + System.nanoTime()));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.port() + path;
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private List<String> resultTitles() {
+        return driver.findElements(By.cssSelector("#results .card h2")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void typeTickAFacetOpenAResultAndSeeTheHighlightedPair() throws Exception {
+        driver.get(url("/"));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#results .card"), 5));
+        // "/" focuses the search box.
+        driver.findElement(By.tagName("body")).sendKeys("/");
+        WebElement q = driver.switchTo().activeElement();
+        assertEquals("q", q.getAttribute("id"));
+        q.sendKeys("kafka");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "3 interviews"));
+        assertEquals(3, resultTitles().size());
+        assertTrue(driver.findElement(By.cssSelector("#results .card .answer mark")).getText().equalsIgnoreCase("kafka"));
+        screenshot("search-kafka");
+
+        WebElement dataEngineer = driver.findElement(By.cssSelector("fieldset[data-facet=role] input[value='Data Engineer']"));
+        dataEngineer.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "1 interview,"));
+        assertEquals(List.of("Data Engineer interview with Ravi Menon"), resultTitles());
+        assertTrue(driver.getCurrentUrl().contains("q=kafka") && driver.getCurrentUrl().contains("role=Data+Engineer"), driver.getCurrentUrl());
+        // Multi-select: the other roles still show their counts.
+        assertTrue(driver.findElement(By.cssSelector("fieldset[data-facet=role]")).getText().contains("Backend Engineer"));
+        screenshot("search-kafka-data-engineer");
+
+        driver.findElement(By.cssSelector("#results .card .open")).click();
+        WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pairs .pair.target")));
+        assertTrue(target.findElement(By.tagName("mark")).getText().toLowerCase().startsWith("kafka"));
+        assertEquals("Data Engineer interview with Ravi Menon", driver.findElement(By.id("title")).getText());
+        screenshot("interview-ravi");
+
+        driver.navigate().back();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "1 interview,"));
+        assertEquals("kafka", driver.findElement(By.id("q")).getAttribute("value"));
+    }
+
+    @Test
+    void badQueriesAndEmptyResultsHaveClearStates() throws Exception {
+        driver.get(url("/?q=" + java.net.URLEncoder.encode("(kafka", java.nio.charset.StandardCharsets.UTF_8)));
+        WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
+        assertTrue(alert.getText().startsWith("cannot parse query '(kafka'"), alert.getText());
+        driver.findElement(By.id("q")).clear();
+        driver.findElement(By.id("q")).sendKeys("zeppelinology" + Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("results"), "No interview matches this search."));
+        assertTrue(!driver.findElement(By.id("alert")).isDisplayed());
+    }
+
+    @Test
+    void aPhoneWidthStillShowsResults() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/?q=" + java.net.URLEncoder.encode("\"challenging project\"", java.nio.charset.StandardCharsets.UTF_8)));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#results .card"), 0));
+        screenshot("phone-challenging-project");
+        WebElement card = driver.findElement(By.cssSelector("#results .card"));
+        assertTrue(card.getSize().getWidth() <= 390, String.valueOf(card.getSize().getWidth()));
+    }
+}
