@@ -24,7 +24,10 @@ public final class CaptionReader {
     private CaptionReader() {
     }
 
-    private record Cue(Double start, Double end, String voice, String text) {
+    private record Cue(Double start, Double end, String voice, String text, List<String> lines) {
+        Cue(Double start, Double end, String voice, String text) {
+            this(start, end, voice, text, List.of(text));
+        }
     }
 
     /** True when most blocks of a text start with a cue timing line (captions pasted into a .md or .txt). */
@@ -66,7 +69,6 @@ public final class CaptionReader {
                 i++;
             }
         }
-        int cueNumber = 0;
         while (i < lines.length) {
             String line = lines[i].strip();
             if (line.isEmpty()) {
@@ -99,10 +101,20 @@ public final class CaptionReader {
             if (start == null || end == null) {
                 throw new UnreadableFileException("line " + (i + 1) + ": malformed cue timing '" + line + "'");
             }
-            cueNumber++;
             i++;
             List<String> textLines = new ArrayList<>();
-            while (i < lines.length && !lines[i].isBlank() && !timing.matcher(lines[i].strip()).matches()) {
+            // A cue ends at an empty line or the next timing line. A line of spaces does not end it (YouTube
+            // writes one after the timing), unless what follows is a cue id and its timing.
+            while (i < lines.length && !lines[i].isEmpty() && !timing.matcher(lines[i].strip()).matches()) {
+                if (lines[i].isBlank()) {
+                    boolean idFollows = i + 2 < lines.length && !lines[i + 1].isBlank()
+                            && timing.matcher(lines[i + 2].strip()).matches();
+                    if (idFollows) {
+                        break;
+                    }
+                    i++;
+                    continue;
+                }
                 if (lines[i].contains("-->")) {
                     throw new UnreadableFileException("line " + (i + 1) + ": malformed cue timing '" + lines[i].strip() + "'");
                 }
@@ -125,6 +137,7 @@ public final class CaptionReader {
     private static void addCue(List<Cue> cues, Double start, Double end, List<String> textLines) {
         String voice = null;
         StringBuilder sb = new StringBuilder();
+        List<String> kept = new ArrayList<>();
         for (String raw : textLines) {
             Matcher v = VOICE.matcher(raw);
             String lineVoice = null;
@@ -133,8 +146,9 @@ public final class CaptionReader {
             }
             String clean = cueText(raw);
             if (lineVoice != null && voice != null && !lineVoice.equals(voice) && sb.length() > 0) {
-                cues.add(new Cue(start, end, voice, sb.toString()));
+                cues.add(new Cue(start, end, voice, sb.toString(), List.copyOf(kept)));
                 sb.setLength(0);
+                kept.clear();
             }
             if (lineVoice != null) {
                 voice = lineVoice;
@@ -144,10 +158,11 @@ public final class CaptionReader {
                     sb.append(' ');
                 }
                 sb.append(clean);
+                kept.add(clean);
             }
         }
         if (sb.length() > 0) {
-            cues.add(new Cue(start, end, voice == null || voice.isEmpty() ? null : voice, sb.toString()));
+            cues.add(new Cue(start, end, voice == null || voice.isEmpty() ? null : voice, sb.toString(), List.copyOf(kept)));
         }
     }
 
@@ -219,34 +234,48 @@ public final class CaptionReader {
     }
 
     /**
-     * YouTube's rolling captions repeat the previous cue's words before adding new ones. When a file
-     * does that throughout, a cue that equals or extends the previous one keeps only its new words; in
-     * other files a repeated line is real speech and stays.
+     * YouTube's rolling captions show two lines at a time: each cue repeats the line(s) the previous cue
+     * ended with, then adds new words. When a file does that throughout, the repeated leading lines are
+     * dropped; in other files a repeated line is real speech and stays.
      */
     private static List<Cue> dropRollingRepeats(List<Cue> cues) {
         int repeats = 0;
         for (int i = 1; i < cues.size(); i++) {
-            String prev = cues.get(i - 1).text();
-            String t = cues.get(i).text();
-            if (t.equals(prev) || t.startsWith(prev + " ")) {
+            Cue prev = cues.get(i - 1);
+            Cue cur = cues.get(i);
+            if (repeatedLines(prev.lines(), cur.lines()) > 0 || cur.text().startsWith(prev.text() + " ")) {
                 repeats++;
             }
         }
-        if (cues.size() < 3 || repeats * 10 < cues.size() * 3) {
+        if (cues.size() < 3 || repeats * 10 < (cues.size() - 1) * 3) {
             return cues;
         }
         List<Cue> out = new ArrayList<>();
-        String prev = null;
+        List<String> previous = List.of();
         for (Cue c : cues) {
-            String t = c.text();
-            if (prev != null && t.equals(prev)) {
-                continue;
+            int drop = repeatedLines(previous, c.lines());
+            List<String> fresh = new ArrayList<>(c.lines().subList(drop, c.lines().size()));
+            String previousText = String.join(" ", previous);
+            if (drop == 0 && !fresh.isEmpty() && !previousText.isEmpty() && fresh.get(0).startsWith(previousText + " ")) {
+                // Captions that grow word by word: keep the words this cue adds.
+                fresh.set(0, fresh.get(0).substring(previousText.length() + 1));
             }
-            String kept = prev != null && t.startsWith(prev + " ") ? t.substring(prev.length() + 1) : t;
-            prev = t;
-            out.add(new Cue(c.start(), c.end(), c.voice(), kept));
+            previous = c.lines();
+            if (!fresh.isEmpty()) {
+                out.add(new Cue(c.start(), c.end(), c.voice(), String.join(" ", fresh), List.copyOf(fresh)));
+            }
         }
         return out;
+    }
+
+    /** How many of {@code next}'s first lines repeat the last lines of {@code previous}. */
+    private static int repeatedLines(List<String> previous, List<String> next) {
+        for (int n = Math.min(previous.size(), next.size()); n > 0; n--) {
+            if (previous.subList(previous.size() - n, previous.size()).equals(next.subList(0, n))) {
+                return n;
+            }
+        }
+        return 0;
     }
 
     private static String abbreviate(String s) {

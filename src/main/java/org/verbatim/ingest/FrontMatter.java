@@ -25,7 +25,7 @@ public final class FrontMatter {
             "(?i)^\\s*(?:candidates?|interviewees?)\\s*:\\s+([^\\n]+?)\\s*$", Pattern.MULTILINE);
     private static final Pattern ROLE = Pattern.compile("(?i)^\\s*(?:role|position)\\s*:\\s+([^\\n]+?)\\s*$", Pattern.MULTILINE);
     private static final Pattern DATE = Pattern.compile(
-            "(?i)(?:took place on|recorded on|interviewed on|date\\s*:)\\s*([A-Za-z0-9][A-Za-z0-9 ,/\\-]{5,30}?\\d{4}(?:-\\d{1,2}-\\d{1,2})?)");
+            "(?i)(?:took place on|recorded on|interviewed on|date\\s*:)\\s*(\\d{4}-\\d{1,2}-\\d{1,2}|[A-Za-z0-9][A-Za-z0-9 ,/\\-]{3,30}?\\d{4})");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b)\\s*");
 
     private FrontMatter() {

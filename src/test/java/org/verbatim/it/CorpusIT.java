@@ -208,6 +208,9 @@ class CorpusIT {
     void interviewPageOfABriefingHasEveryPairInOrder() throws Exception {
         SearchResponse r = searcher.search(SearchRequest.of("\"Javelin anti-armor systems\""));
         assertEquals(1, r.total().interviews());
+        assertEquals("Press Briefing by Press Secretary Jen Psaki, May 2, 2022", r.results().get(0).interview().title());
+        assertTrue(r.results().get(0).matches().get(0).answerSnippet().contains("<mark>Javelin anti-armor systems</mark>"),
+                r.results().get(0).matches().get(0).answerSnippet());
         InterviewDetail d = searcher.interview(r.results().get(0).interview().id());
         for (int k = 0; k < d.pairs().size(); k++) {
             assertEquals(k, d.pairs().get(k).pair());
