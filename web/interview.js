@@ -55,6 +55,24 @@ async function load() {
   fact('Tags', iv.tags.join(', '));
   fact('Outcome', iv.outcome);
   fact('Format', iv.format);
+  if (res.skills.length) {
+    const section = el('section', { class: 'skills', 'aria-labelledby': 'skills-title' },
+      el('h2', { id: 'skills-title' }, 'Skills talked about'));
+    const list = el('ul', { class: 'skill-summary' });
+    const most = Math.max(...res.skills.map((s) => s.pairs));
+    for (const s of res.skills) {
+      const bar = el('span', { class: 'bar', style: null });
+      bar.dataset.share = String(Math.round((100 * s.pairs) / most));
+      list.append(el('li', { title: s.category || '' },
+        el('span', { class: 'name' }, s.name),
+        el('span', { class: 'meter', 'aria-hidden': 'true' }, bar),
+        el('span', { class: 'count' }, `${s.pairs} ${s.pairs === 1 ? 'answer' : 'answers'}`)));
+    }
+    section.append(list);
+    $('meta').append(section);
+    // Widths are set from script (not inline style attributes), which the page's CSP allows.
+    for (const b of list.querySelectorAll('.bar')) b.style.width = `${b.dataset.share}%`;
+  }
   const words = queryWords(query);
   const list = $('pairs');
   for (const p of res.pairs) {
@@ -66,6 +84,9 @@ async function load() {
     if (p.answer) {
       li.append(el('p', { class: 'who' }, p.speaker || 'Answer', !p.question && p.start !== null ? ` · ${clock(p.start)}` : ''));
       li.append(paragraphs(p.answer, words, 'answer'));
+    }
+    if (p.skills.length) {
+      li.append(el('p', { class: 'tags' }, ...p.skills.map((s) => el('span', { class: 'chip skill' }, s))));
     }
     list.append(li);
   }

@@ -2,9 +2,11 @@ import { el, snippet, clock, getJson, showAlert, ApiError } from './common.js';
 
 const FACETS = [
   ['candidate', 'Candidate'], ['role', 'Role'], ['interviewer', 'Interviewer'],
-  ['year', 'Year'], ['tag', 'Tag'], ['format', 'Format'],
+  ['skill', 'Skill'], ['year', 'Year'], ['tag', 'Tag'], ['format', 'Format'],
 ];
 const PAGE_SIZE = 10;
+const FACET_SHOWN = 8;
+const expanded = new Set();
 const $ = (id) => document.getElementById(id);
 
 let inflight = null;
@@ -116,7 +118,22 @@ function card(state, hit) {
   li.append(el('h2', {}, el('a', { href: interviewLink(state, iv.id, hit.matches[0]?.pair) }, iv.title)));
   li.append(el('p', { class: 'facts' }, facts,
     iv.interviewers.length ? ` · interviewed by ${iv.interviewers.join(', ')}` : ''));
-  if (iv.tags.length) li.append(el('p', { class: 'tags' }, ...iv.tags.map((t) => el('span', { class: 'chip' }, t))));
+  if (iv.skills.length || iv.tags.length) {
+    const chips = el('p', { class: 'tags' });
+    for (const s of iv.skills.slice(0, 8)) {
+      const chip = el('a', { class: 'chip skill', href: `?${toParams({ ...state, filters: { ...state.filters, skill: [s] }, page: 1 })}`,
+        title: `Only interviews that mention ${s}` }, s);
+      chip.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        const cur = new Set(state.filters.skill || []);
+        cur.add(s);
+        navigate({ ...state, filters: { ...state.filters, skill: [...cur] }, page: 1 });
+      });
+      chips.append(chip);
+    }
+    for (const t of iv.tags) chips.append(el('span', { class: 'chip' }, t));
+    li.append(chips);
+  }
   for (const m of hit.matches) {
     const block = el('div', { class: 'match' });
     if (m.question) {
@@ -141,7 +158,9 @@ function renderFacets(state, facets) {
     }
     if (values.length === 0) continue;
     const fs = el('fieldset', { class: 'facet', 'data-facet': dim }, el('legend', {}, label));
-    for (const v of values) {
+    const shown = expanded.has(dim) ? values.length : FACET_SHOWN;
+    values.forEach((v, i) => {
+      if (i >= shown && !(state.filters[dim] || []).includes(v.value)) return;
       const id = `f-${dim}-${v.value}`.replace(/[^A-Za-z0-9_-]/g, '_');
       const box = el('input', { type: 'checkbox', id, value: v.value, checked: (state.filters[dim] || []).includes(v.value) });
       box.addEventListener('change', () => {
@@ -150,6 +169,15 @@ function renderFacets(state, facets) {
         navigate({ ...state, filters: { ...state.filters, [dim]: [...cur] }, page: 1 });
       });
       fs.append(el('div', { class: 'facet-value' }, box, el('label', { for: id }, v.value, el('span', { class: 'count' }, String(v.count)))));
+    });
+    if (values.length > FACET_SHOWN) {
+      const more = el('button', { type: 'button', class: 'more', 'aria-expanded': String(expanded.has(dim)) },
+        expanded.has(dim) ? 'Show fewer' : `Show all ${values.length}`);
+      more.addEventListener('click', () => {
+        if (expanded.has(dim)) expanded.delete(dim); else expanded.add(dim);
+        renderFacets(state, facets);
+      });
+      fs.append(more);
     }
     aside.append(fs);
   }
@@ -197,7 +225,7 @@ async function suggest(prefix) {
 function pick(s) {
   $('suggestions').hidden = true;
   const state = readState();
-  if (s.type === 'candidate' || s.type === 'role') {
+  if (s.type === 'candidate' || s.type === 'role' || s.type === 'skill') {
     const cur = new Set(state.filters[s.type] || []);
     cur.add(s.value);
     $('q').value = '';

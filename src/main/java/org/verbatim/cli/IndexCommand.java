@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.verbatim.config.Settings;
+import org.verbatim.enrich.Enricher;
+import org.verbatim.enrich.SkillExtractor;
 import org.verbatim.index.IndexLockedException;
 import org.verbatim.index.IndexSummary;
 import org.verbatim.index.Indexer;
@@ -31,6 +33,9 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Mixin
     IndexOption indexOption = new IndexOption();
+
+    @Mixin
+    SkillsOption skillsOption = new SkillsOption();
 
     @Option(names = "--manifest", paramLabel = "CSV", description = "CSV with a 'file' column and metadata columns (lists separated by ';').")
     Path manifest;
@@ -60,7 +65,8 @@ public final class IndexCommand implements Callable<Integer> {
         long maxBytes = maxFileMb != null ? maxFileMb * 1024 * 1024 : settings.maxFileBytes();
         try {
             Manifest m = manifest == null ? Manifest.empty() : Manifest.read(manifest);
-            Indexer indexer = new Indexer(indexDir, new TranscriptLoader(maxBytes), settings.threads());
+            Indexer indexer = new Indexer(indexDir, new TranscriptLoader(maxBytes),
+                    new Enricher(new SkillExtractor(skillsOption.load(settings))), settings.threads());
             IndexSummary summary = indexer.index(paths, m, Progress.forTerminal(err, json));
             if (json) {
                 out.println(Json.write(summary));

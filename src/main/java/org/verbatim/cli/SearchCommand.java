@@ -36,6 +36,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Mixin
     IndexOption indexOption = new IndexOption();
 
+    @Mixin
+    SkillsOption skillsOption = new SkillsOption();
+
     @Option(names = "--json", description = "Print the response as JSON (snippets are HTML with <mark>).")
     boolean json;
 
@@ -66,7 +69,7 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path indexDir = indexOption.resolve(settings.defaultIndex());
-        try (Searcher searcher = Searcher.open(indexDir)) {
+        try (Searcher searcher = Searcher.open(indexDir, skillsOption.load(settings))) {
             SearchRequest req = new SearchRequest(String.join(" ", query), page, limit, parseSort(sort), parseScope(in),
                     parseFilters(filters), null, null, 3);
             SearchResponse res = searcher.search(req);

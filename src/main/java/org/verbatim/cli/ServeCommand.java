@@ -27,6 +27,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     IndexOption indexOption = new IndexOption();
 
+    @Mixin
+    SkillsOption skillsOption = new SkillsOption();
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
@@ -49,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path dir = indexOption.resolve(settings.defaultIndex());
-        LiveIndex index = new LiveIndex(dir, Duration.ofSeconds(1));
+        LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), Duration.ofSeconds(1));
         WebServer server;
         try {
             server = new WebServer(index, web).start(host, port);

@@ -25,6 +25,9 @@ public final class ShowCommand implements Callable<Integer> {
     @Mixin
     IndexOption indexOption = new IndexOption();
 
+    @Mixin
+    SkillsOption skillsOption = new SkillsOption();
+
     @Option(names = "--json", description = "Print as JSON.")
     boolean json;
 
@@ -39,7 +42,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Searcher searcher = Searcher.open(indexOption.resolve(settings.defaultIndex()))) {
+        try (Searcher searcher = Searcher.open(indexOption.resolve(settings.defaultIndex()), skillsOption.load(settings))) {
             InterviewDetail d = searcher.interview(id);
             if (d == null) {
                 err.println("verbatim show: no interview with id '" + id + "'");
@@ -54,6 +57,9 @@ public final class ShowCommand implements Callable<Integer> {
             out.printf("%s  [%s]%n", iv.title(), iv.id());
             out.printf("Candidates: %s; interviewers: %s; role: %s; date: %s%n", String.join(", ", iv.candidates()),
                     String.join(", ", iv.interviewers()), iv.role() == null ? "-" : iv.role(), iv.date() == null ? "-" : iv.date());
+            if (!d.skills().isEmpty()) {
+                out.printf("Skills: %s%n", String.join(", ", d.skills().stream().map(k -> k.name() + " (" + k.pairs() + ")").toList()));
+            }
             for (InterviewDetail.PairView p : d.pairs()) {
                 String time = p.start() == null ? "" : " " + Timecodes.format(p.start());
                 out.printf("%n#%d%s%n", p.pair(), time);

@@ -10,11 +10,13 @@ import java.util.Map;
  *                     else {@code ./index-data}
  * @param maxFileBytes the largest transcript file read ({@code VERBATIM_MAX_FILE_MB}, default 64 MB)
  * @param threads      parser threads (all cores)
+ * @param skillsFile   a user's skill vocabulary merged over the built-in one ({@code VERBATIM_SKILLS}), or {@code null}
  */
-public record Settings(Path defaultIndex, long maxFileBytes, int threads) {
+public record Settings(Path defaultIndex, long maxFileBytes, int threads, Path skillsFile) {
 
     public static final String INDEX_ENV = "VERBATIM_INDEX";
     public static final String MAX_FILE_ENV = "VERBATIM_MAX_FILE_MB";
+    public static final String SKILLS_ENV = "VERBATIM_SKILLS";
 
     public static Settings fromEnvironment(Map<String, String> env) {
         String index = env.get(INDEX_ENV);
@@ -27,7 +29,8 @@ public record Settings(Path defaultIndex, long maxFileBytes, int threads) {
                 throw new IllegalArgumentException(MAX_FILE_ENV + " must be a whole number of megabytes (got: " + max + ")", e);
             }
         }
+        String skills = env.get(SKILLS_ENV);
         return new Settings(Path.of(index == null || index.isBlank() ? "index-data" : index), maxMb * 1024 * 1024,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), skills == null || skills.isBlank() ? null : Path.of(skills));
     }
 }

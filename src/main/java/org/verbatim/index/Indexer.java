@@ -31,6 +31,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.verbatim.enrich.Enricher;
 import org.verbatim.ingest.Manifest;
 import org.verbatim.ingest.Metadata;
 import org.verbatim.ingest.SourceFile;
@@ -60,11 +61,13 @@ public final class Indexer {
 
     private final Path indexDir;
     private final TranscriptLoader loader;
+    private final Enricher enricher;
     private final int threads;
 
-    public Indexer(Path indexDir, TranscriptLoader loader, int threads) {
+    public Indexer(Path indexDir, TranscriptLoader loader, Enricher enricher, int threads) {
         this.indexDir = indexDir;
         this.loader = loader;
+        this.enricher = enricher;
         this.threads = Math.max(1, threads);
     }
 
@@ -136,7 +139,7 @@ public final class Indexer {
                 return;
             }
             SourceFile loaded = loader.load(file, row);
-            Interview interview = InterviewBuilder.build(loaded);
+            Interview interview = enricher.enrich(InterviewBuilder.build(loaded));
             String owner = claimedIds.putIfAbsent(interview.id(), source);
             if (owner != null && !owner.equals(source)) {
                 throw new UnreadableFileException("interview id '" + interview.id() + "' is also used by " + owner

@@ -66,6 +66,12 @@ public final class Schema {
     public static final String OUTCOME = "outcome";
     public static final String FORMAT = "format";
     public static final String PAIR_COUNT = "pairCount";
+    /** Skills: canonical names, on pairs (what each pair mentions) and interviews (most mentioned first). */
+    public static final String SKILLS = "skills";
+    /** Pairs that mention each skill, stored on the interview in the order of {@link #SKILLS}. */
+    public static final String SKILL_PAIRS = "skillPairs";
+    /** Indexed, unanalysed skill names on pair documents, for filtering pairs by skill. */
+    public static final String SKILL = "skill";
 
     // Pair (child) documents
     public static final String PAIR_INDEX = "pair";
@@ -86,8 +92,9 @@ public final class Schema {
     public static final String FACET_YEAR = "year";
     public static final String FACET_TAG = "tag";
     public static final String FACET_FORMAT = "format";
+    public static final String FACET_SKILL = "skill";
     public static final java.util.List<String> FACETS = java.util.List.of(
-            FACET_CANDIDATE, FACET_INTERVIEWER, FACET_ROLE, FACET_YEAR, FACET_TAG, FACET_FORMAT);
+            FACET_CANDIDATE, FACET_INTERVIEWER, FACET_ROLE, FACET_YEAR, FACET_TAG, FACET_SKILL, FACET_FORMAT);
 
     /** The fields a query searches when it names none, and the fields a query may name. */
     public static final java.util.List<String> DEFAULT_FIELDS = java.util.List.of(QUESTION, ANSWER);
@@ -109,6 +116,7 @@ public final class Schema {
         FACETS_CONFIG.setMultiValued(FACET_CANDIDATE, true);
         FACETS_CONFIG.setMultiValued(FACET_INTERVIEWER, true);
         FACETS_CONFIG.setMultiValued(FACET_TAG, true);
+        FACETS_CONFIG.setMultiValued(FACET_SKILL, true);
     }
 
     private Schema() {
@@ -158,6 +166,9 @@ public final class Schema {
                 d.add(new TextField(CANDIDATE_TEXT, c, Field.Store.NO));
             }
             d.add(new TextField(WORDS, p.question() + "\n" + p.answer(), Field.Store.NO));
+            for (String skill : p.skills()) {
+                d.add(new StringField(SKILL, skill, Field.Store.YES));
+            }
             if (p.start() != null) {
                 d.add(new StoredField(START, p.start()));
             }
@@ -195,6 +206,11 @@ public final class Schema {
         if (interview.outcome() != null) {
             d.add(new StoredField(OUTCOME, interview.outcome()));
         }
+        for (java.util.Map.Entry<String, Integer> e : skillCounts(interview)) {
+            d.add(new StoredField(SKILLS, e.getKey()));
+            d.add(new StoredField(SKILL_PAIRS, e.getValue()));
+            d.add(new SortedSetDocValuesFacetField(FACET_SKILL, e.getKey()));
+        }
         if (interview.date() != null) {
             long day = interview.date().toEpochDay();
             d.add(new StoredField(DATE, interview.date().toString()));
@@ -204,6 +220,19 @@ public final class Schema {
         }
         docs.add(d);
         return docs;
+    }
+
+    /** Each skill the interview mentions with the number of its pairs that mention it, most first. */
+    static java.util.List<java.util.Map.Entry<String, Integer>> skillCounts(Interview interview) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Pair p : interview.pairs()) {
+            for (String s : p.skills()) {
+                counts.merge(s, 1, Integer::sum);
+            }
+        }
+        java.util.List<java.util.Map.Entry<String, Integer>> out = new java.util.ArrayList<>(counts.entrySet());
+        out.sort((a, b) -> b.getValue() - a.getValue());
+        return out;
     }
 
     /** The analyzer for every field: English text analysis for speech, plain lower-casing for names. */

@@ -2,11 +2,14 @@ package org.verbatim.search;
 
 import java.util.List;
 
-/** A whole interview: its summary and every pair in transcript order. */
-public record InterviewDetail(InterviewSummary interview, String source, List<PairView> pairs) {
+/**
+ * A whole interview: its summary, every pair in transcript order, and the skills it mentions with how
+ * many pairs mention each, most first.
+ */
+public record InterviewDetail(InterviewSummary interview, String source, List<PairView> pairs, List<SkillCount> skills) {
 
-    /** One pair as stored; times in seconds or {@code null}. */
+    /** One pair as stored; times in seconds or {@code null}; the skills the pair mentions. */
     public record PairView(int pair, String question, String questionSpeaker, String answer, String speaker,
-                           Double start, Double end) {
+                           Double start, Double end, List<String> skills) {
     }
 }

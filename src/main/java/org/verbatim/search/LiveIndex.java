@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.verbatim.enrich.SkillVocabulary;
 
 /**
  * The index as a server sees it: opened once (or as soon as it appears on disk) and refreshed on a
@@ -20,11 +21,18 @@ public final class LiveIndex implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveIndex.class);
 
     private final Path dir;
+    private final SkillVocabulary skills;
     private final ScheduledExecutorService timer;
     private volatile Searcher searcher;
 
     public LiveIndex(Path dir, Duration refreshEvery) {
+        this(dir, null, refreshEvery);
+    }
+
+    /** @param skills the vocabulary for skill-aware queries, or {@code null} */
+    public LiveIndex(Path dir, SkillVocabulary skills, Duration refreshEvery) {
         this.dir = dir;
+        this.skills = skills;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
             t.setDaemon(true);
@@ -67,7 +75,7 @@ public final class LiveIndex implements Closeable {
             return;
         }
         try {
-            searcher = Searcher.open(dir);
+            searcher = Searcher.open(dir, skills);
             LOG.info("serving the index at {}", dir);
         } catch (NoIndexException e) {
             // not there yet; the timer tries again

@@ -57,6 +57,8 @@ import org.apache.lucene.search.join.ToParentBlockJoinQuery;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.verbatim.enrich.Skill;
+import org.verbatim.enrich.SkillVocabulary;
 import org.verbatim.index.Schema;
 import org.verbatim.index.TechTermCharFilter;
 
@@ -90,19 +92,32 @@ public final class Searcher implements Closeable {
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, List<FacetValue>> allValues) {
     }
 
-    private Searcher(Directory directory, SearcherManager manager) {
+    private final SkillVocabulary skills;
+    private final Map<String, Skill> skillForms;
+
+    private Searcher(Directory directory, SearcherManager manager, SkillVocabulary skills) {
         this.directory = directory;
         this.manager = manager;
+        this.skills = skills;
+        this.skillForms = SkillQueryParser.formsByKey(skills);
     }
 
-    /** Opens the index at {@code dir}; throws {@link NoIndexException} when there is none. */
+    /** Opens the index at {@code dir} without skill-aware queries. */
     public static Searcher open(Path dir) throws IOException {
+        return open(dir, null);
+    }
+
+    /**
+     * Opens the index at {@code dir}; queries that name a skill of {@code skills} (may be {@code null})
+     * also find its other names. Throws {@link NoIndexException} when there is no index.
+     */
+    public static Searcher open(Path dir, SkillVocabulary skills) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
         }
         Directory directory = FSDirectory.open(dir);
         try {
-            return new Searcher(directory, new SearcherManager(directory, null));
+            return new Searcher(directory, new SearcherManager(directory, null), skills);
         } catch (IndexNotFoundException e) {
             directory.close();
             throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
@@ -117,7 +132,8 @@ public final class Searcher implements Closeable {
     public SearchResponse search(SearchRequest req) throws BadQueryException, IOException {
         long t0 = System.nanoTime();
         validate(req);
-        Query childQuery = req.query().isEmpty() ? null : parse(req.query(), req.in());
+        req = req.withFilters(canonicalSkills(req.filters()));
+        Query childQuery = req.query().isEmpty() ? skillQuery(req) : parse(req.query(), req.in());
         IndexSearcher searcher = manager.acquire();
         try {
             SortedSetDocValuesReaderState facetState = facetState(searcher);
@@ -222,6 +238,7 @@ public final class Searcher implements Closeable {
         try {
             List<Suggestion> out = new ArrayList<>();
             ReaderState rs = readerState(searcher);
+            out.addAll(skillSuggestions(p, rs, limit));
             for (String dim : List.of(Schema.FACET_CANDIDATE, Schema.FACET_ROLE)) {
                 rs.allValues().getOrDefault(dim, List.of()).stream()
                         .filter(v -> wordStartsWith(v.value(), p))
@@ -256,6 +273,27 @@ public final class Searcher implements Closeable {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /** Skills whose name or an alias starts with the prefix; those the archive mentions first, by interviews. */
+    private List<Suggestion> skillSuggestions(String prefix, ReaderState rs, int limit) {
+        if (skills == null) {
+            return List.of();
+        }
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (FacetValue v : rs.allValues().getOrDefault(Schema.FACET_SKILL, List.of())) {
+            counts.put(v.value(), v.count());
+        }
+        List<Suggestion> out = new ArrayList<>();
+        for (Skill s : skills.skills()) {
+            boolean hit = s.forms().stream().anyMatch(f -> !s.isAmbiguous(f) && wordStartsWith(f, prefix))
+                    || s.forms().stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).equals(prefix));
+            if (hit) {
+                out.add(new Suggestion(s.name(), "skill", counts.getOrDefault(s.name(), 0L)));
+            }
+        }
+        out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareToIgnoreCase(b.value()));
+        return out.size() > limit ? out.subList(0, limit) : out;
     }
 
     private static boolean wordStartsWith(String value, String prefix) {
@@ -294,9 +332,16 @@ public final class Searcher implements Closeable {
                 Document d = stored.document(sd.doc);
                 pairs.add(new InterviewDetail.PairView(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
                         d.get(Schema.QUESTION_SPEAKER), d.get(Schema.ANSWER), d.get(Schema.SPEAKER),
-                        doubleField(d, Schema.START), doubleField(d, Schema.END)));
+                        doubleField(d, Schema.START), doubleField(d, Schema.END), List.of(d.getValues(Schema.SKILL))));
             }
-            return new InterviewDetail(summary(parent), parent.get(Schema.SOURCE), pairs);
+            List<SkillCount> skillCounts = new ArrayList<>();
+            String[] names = parent.getValues(Schema.SKILLS);
+            var counts = parent.getFields(Schema.SKILL_PAIRS);
+            for (int k = 0; k < names.length; k++) {
+                String category = skills == null ? null : skills.find(names[k]).map(Skill::category).orElse(null);
+                skillCounts.add(new SkillCount(names[k], category, k < counts.length ? counts[k].numericValue().intValue() : 0));
+            }
+            return new InterviewDetail(summary(parent), parent.get(Schema.SOURCE), pairs, skillCounts);
         } finally {
             manager.release(searcher);
         }
@@ -361,6 +406,39 @@ public final class Searcher implements Closeable {
         }
     }
 
+    /** Skill filter values given as aliases ("k8s") become the canonical name ("Kubernetes"). */
+    private Map<String, List<String>> canonicalSkills(Map<String, List<String>> filters) {
+        List<String> values = filters.get(Schema.FACET_SKILL);
+        if (values == null || skills == null) {
+            return filters;
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>(filters);
+        out.put(Schema.FACET_SKILL, values.stream().map(v -> skills.find(v).map(Skill::name).orElse(v)).distinct().toList());
+        return out;
+    }
+
+    /** With no words but a skill filter, the pairs that mention those skills are the matches to show. */
+    private Query skillQuery(SearchRequest req) throws BadQueryException {
+        List<String> values = req.filters().get(Schema.FACET_SKILL);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String v : values) {
+            b.add(new TermQuery(new Term(Schema.SKILL, v)), BooleanClause.Occur.SHOULD);
+            Skill s = skills == null ? null : skills.find(v).orElse(null);
+            if (s != null) {
+                for (String form : s.forms()) {
+                    if (!s.isAmbiguous(form)) {
+                        b.add(parse("\"" + form.replace("\"", "") + "\"", SearchRequest.Scope.ANSWER), BooleanClause.Occur.SHOULD);
+                    }
+                }
+            }
+        }
+        return new BooleanQuery.Builder().add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
+                .add(b.build(), BooleanClause.Occur.MUST).build();
+    }
+
     /** Parses Lucene query syntax over pair fields. */
     Query parse(String query, SearchRequest.Scope scope) throws BadQueryException {
         Matcher m = FIELD_REF.matcher(query);
@@ -375,8 +453,8 @@ public final class Searcher implements Closeable {
             case ANSWER -> new String[] {Schema.ANSWER};
             default -> Schema.DEFAULT_FIELDS.toArray(new String[0]);
         };
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, analyzer,
-                Map.of(Schema.ANSWER, 1.0f, Schema.QUESTION, 0.6f));
+        MultiFieldQueryParser parser = new SkillQueryParser(fields, analyzer,
+                Map.of(Schema.ANSWER, 1.0f, Schema.QUESTION, 0.6f), skillForms);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         parser.setSplitOnWhitespace(true);
@@ -530,7 +608,7 @@ public final class Searcher implements Closeable {
         return new InterviewSummary(d.get(Schema.INTERVIEW_ID), d.get(Schema.TITLE),
                 List.of(d.getValues(Schema.CANDIDATES)), List.of(d.getValues(Schema.INTERVIEWERS)),
                 d.get(Schema.ROLE), d.get(Schema.DATE), List.of(d.getValues(Schema.TAGS)), d.get(Schema.OUTCOME),
-                d.get(Schema.FORMAT), intField(d, Schema.PAIR_COUNT));
+                d.get(Schema.FORMAT), intField(d, Schema.PAIR_COUNT), List.of(d.getValues(Schema.SKILLS)));
     }
 
     private static int intField(Document d, String field) {

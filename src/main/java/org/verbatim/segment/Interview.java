@@ -31,4 +31,8 @@ public record Interview(
         tags = List.copyOf(tags);
         pairs = List.copyOf(pairs);
     }
+
+    public Interview withPairs(List<Pair> value) {
+        return new Interview(id, title, candidates, interviewers, role, date, tags, outcome, source, format, hash, value);
+    }
 }

@@ -12,11 +12,26 @@ package org.verbatim.segment;
  * @param answerSpeaker   who answered, as written, or {@code null}
  * @param start           seconds from the start, or {@code null} when the file has no times
  * @param end             seconds, or {@code null}
+ * @param skills          canonical names of the skills mentioned in the question or the answer, filled
+ *                        in by enrichment; empty before
  */
 public record Pair(int index, String question, String questionSpeaker, String answer, String answerSpeaker,
-                   Double start, Double end) {
+                   Double start, Double end, java.util.List<String> skills) {
+
+    public Pair {
+        skills = skills == null ? java.util.List.of() : java.util.List.copyOf(skills);
+    }
+
+    public Pair(int index, String question, String questionSpeaker, String answer, String answerSpeaker,
+                Double start, Double end) {
+        this(index, question, questionSpeaker, answer, answerSpeaker, start, end, java.util.List.of());
+    }
 
     public Pair withIndex(int value) {
-        return new Pair(value, question, questionSpeaker, answer, answerSpeaker, start, end);
+        return new Pair(value, question, questionSpeaker, answer, answerSpeaker, start, end, skills);
+    }
+
+    public Pair withSkills(java.util.List<String> value) {
+        return new Pair(index, question, questionSpeaker, answer, answerSpeaker, start, end, value);
     }
 }

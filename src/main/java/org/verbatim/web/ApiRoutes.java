@@ -60,7 +60,7 @@ final class ApiRoutes {
             throw new NotFoundException("no interview with id '" + id + "'");
         }
         // The source path is a detail of the server's disk, not something to hand to browsers.
-        Json.write(ctx, Map.of("interview", d.interview(), "pairs", d.pairs()));
+        Json.write(ctx, Map.of("interview", d.interview(), "pairs", d.pairs(), "skills", d.skills()));
     }
 
     void suggest(Context ctx) throws Exception {

@@ -27,7 +27,7 @@ class CliTest {
     private Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine(new Settings(tmp.resolve("default-index"), 64L << 20, 2));
+        CommandLine cl = Main.commandLine(new Settings(tmp.resolve("default-index"), 64L << 20, 2, null));
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);

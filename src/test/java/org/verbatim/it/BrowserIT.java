@@ -44,7 +44,7 @@ class BrowserIT {
     @BeforeAll
     static void startServer() throws Exception {
         Fixtures.index(tmp.resolve("index"), Path.of("samples"));
-        index = new LiveIndex(tmp.resolve("index"), Duration.ofSeconds(1));
+        index = new LiveIndex(tmp.resolve("index"), Fixtures.skills(), Duration.ofSeconds(1));
         server = new WebServer(index, null).start("127.0.0.1", 0);
     }
 
@@ -122,6 +122,28 @@ class BrowserIT {
         driver.navigate().back();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "1 interview,"));
         assertEquals("kafka", driver.findElement(By.id("q")).getAttribute("value"));
+    }
+
+    @Test
+    void skillFacetChipsAndTheInterviewSkillSummary() throws Exception {
+        driver.get(url("/?q=k8s"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "4 interviews"));
+        // The alias finds all four interviews that talk about Kubernetes, under either name.
+        assertEquals(4, resultTitles().size());
+        WebElement skillFacet = driver.findElement(By.cssSelector("fieldset[data-facet=skill]"));
+        assertTrue(skillFacet.getText().contains("Kubernetes"), skillFacet.getText());
+        assertTrue(driver.findElements(By.cssSelector("#results .card .chip.skill")).stream()
+                .anyMatch(c -> c.getText().equals("Kubernetes")));
+        screenshot("search-k8s-skills");
+        driver.findElement(By.cssSelector("fieldset[data-facet=skill] .more")).click();
+        driver.findElement(By.cssSelector("fieldset[data-facet=skill] input[value='Apache Kafka']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "2 interviews"));
+        driver.findElement(By.cssSelector("#results .card h2 a")).click();
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".skill-summary")));
+        assertTrue(summary.getText().contains("Kubernetes"), summary.getText());
+        assertTrue(summary.getText().contains("Apache Kafka"), summary.getText());
+        driver.executeScript("window.scrollTo(0, 0)");
+        screenshot("interview-skill-summary");
     }
 
     @Test

@@ -205,6 +205,22 @@ class CorpusIT {
     }
 
     @Test
+    void aSkillSaidUnderTwoNamesIsFoundUnderEitherAcrossCorpusAndSamples() throws Exception {
+        Path both = tmp.resolve("corpus-and-samples");
+        Fixtures.index(both, corpus, Path.of("samples"));
+        try (Searcher s = Searcher.open(both, Fixtures.skills())) {
+            for (String q : List.of("JS", "javascript")) {
+                SearchResponse r = s.search(SearchRequest.of(q).withSize(50));
+                Set<String> titles = r.results().stream().map(h -> h.interview().title()).collect(Collectors.toSet());
+                // The seed says "JavaScript"; Lena's interview says "JS"; Mateo's says "JavaScript".
+                assertTrue(titles.contains("000_ea19195571e0d369"), q + ": " + titles);
+                assertTrue(titles.contains("Frontend Engineer interview with Lena Hoffmann"), q + ": " + titles);
+                assertTrue(titles.contains("Frontend Engineer interview with Mateo Alvarez"), q + ": " + titles);
+            }
+        }
+    }
+
+    @Test
     void interviewPageOfABriefingHasEveryPairInOrder() throws Exception {
         SearchResponse r = searcher.search(SearchRequest.of("\"Javelin anti-armor systems\""));
         assertEquals(1, r.total().interviews());

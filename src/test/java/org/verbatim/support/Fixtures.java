@@ -6,6 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.verbatim.enrich.Enricher;
+import org.verbatim.enrich.SkillExtractor;
+import org.verbatim.enrich.SkillVocabulary;
 import org.verbatim.index.IndexSummary;
 import org.verbatim.index.Indexer;
 import org.verbatim.ingest.Manifest;
@@ -52,8 +55,22 @@ public final class Fixtures {
     }
 
     public static IndexSummary index(Path indexDir, Path... paths) throws IOException {
-        return new Indexer(indexDir, new TranscriptLoader(64L << 20), 2).index(List.of(paths), Manifest.empty(),
-                Indexer.Progress.NONE);
+        return new Indexer(indexDir, new TranscriptLoader(64L << 20), new Enricher(new SkillExtractor(skills())), 2)
+                .index(List.of(paths), Manifest.empty(), Indexer.Progress.NONE);
+    }
+
+    private static SkillVocabulary skills;
+
+    /** The built-in skill vocabulary, loaded once. */
+    public static synchronized SkillVocabulary skills() {
+        if (skills == null) {
+            try {
+                skills = SkillVocabulary.load(null);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return skills;
     }
 
     /** Where the shared corpus of real transcripts is: -Dverbatim.corpus, $VERBATIM_CORPUS, or ../shared/corpus. */

@@ -1,0 +1,283 @@
+package org.verbatim.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the skills a text mentions. Words are matched whole, case-insensitively, longest phrase first
+ * ("Spring Boot" before "Spring"), with plural and possessive forms ("Kafka's", "Docker containers")
+ * and spacing variants ("React JS", "ReactJS"). A form that is also an ordinary word ("Go", "Spring",
+ * "Rust") counts only when written with the vocabulary's capitalisation and a context word is near, or
+ * when an unambiguous form of the same skill occurs in the same text. Immutable and thread-safe.
+ */
+public final class SkillExtractor {
+
+    /** Words either side of an ambiguous form that are searched for context. */
+    static final int CONTEXT_WINDOW = 12;
+    /** A narrower window for an ambiguous form written in another case ("go" for "Go"). */
+    static final int LOWERCASE_WINDOW = 6;
+    /** Words before a lower-case ambiguous form that make it the ordinary word ("to go", "team react"). */
+    private static final Set<String> ORDINARY_BEFORE = Set.of("to", "let's", "lets", "let", "i", "we", "you", "they",
+            "he", "she", "it", "will", "would", "can", "could", "should", "must", "might", "may", "did", "didn't",
+            "don't", "do", "does", "gonna", "wanna", "'ll", "just", "then", "and", "not", "never", "always", "team",
+            "people", "users", "engineers", "developers", "everyone", "customers", "stakeholders", "market", "last", "this", "next", "early", "late", "the", "a", "an", "that", "i'd", "we'd",
+            "you'd", "they'd", "i'll", "we'll", "you'll", "i'm", "we're", "you're", "they're", "is", "was", "so");
+    /** Words after a lower-case ambiguous form that make it a verb ("go ahead", "go with"). */
+    private static final Set<String> ORDINARY_AFTER = Set.of("ahead", "back", "through", "with", "over", "into",
+            "out", "up", "down", "away", "home", "off", "on", "for", "to", "quickly", "badly", "well");
+    private static final int MAX_PHRASE = 4;
+    private static final Pattern TOKEN = Pattern.compile(
+            "\\.?[\\p{L}\\p{N}]+(?:[.'’/\\-][\\p{L}\\p{N}]+)*(?:\\+\\+|#)?");
+
+    private record Form(Skill skill, String written, boolean ambiguous) {
+    }
+
+    /** A match of an ambiguous form waiting for its context check. */
+    private record Pending(Mention mention, int at, boolean exactCase) {
+    }
+
+    /** A mention: the skill, and where in the text it was said. */
+    public record Mention(Skill skill, int start, int end) {
+    }
+
+    private record Token(String text, String lower, int start, int end) {
+    }
+
+    private final SkillVocabulary vocabulary;
+    private final Map<String, List<Form>> forms = new HashMap<>();
+    /** Each skill's context words, without words that are themselves ambiguous forms ("go", "react"). */
+    private final Map<String, List<String>> context = new HashMap<>();
+
+    public SkillExtractor(SkillVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        Set<String> ambiguousWords = new java.util.HashSet<>();
+        for (Skill s : vocabulary.skills()) {
+            for (String f : s.forms()) {
+                Form form = new Form(s, f, s.isAmbiguous(f));
+                for (String key : keys(tokens(f))) {
+                    forms.computeIfAbsent(key, k -> new ArrayList<>()).add(form);
+                }
+            }
+            s.ambiguous().forEach(a -> ambiguousWords.add(a.toLowerCase(Locale.ROOT)));
+        }
+        for (Skill s : vocabulary.skills()) {
+            List<String> words = new ArrayList<>();
+            for (String c : s.context()) {
+                String phrase = String.join(" ", tokens(c).stream().map(Token::lower).toList());
+                if (!phrase.isEmpty() && !ambiguousWords.contains(phrase)) {
+                    words.add(" " + phrase + " ");
+                }
+            }
+            context.put(s.name(), words);
+        }
+    }
+
+    public SkillVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Canonical names of the skills mentioned, in order of first mention. */
+    public List<String> skills(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Mention m : mentions(text)) {
+            out.add(m.skill().name());
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every mention, in text order. */
+    public List<Mention> mentions(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<Token> tokens = tokens(text);
+        List<Mention> sure = new ArrayList<>();
+        List<Integer> sureAt = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int matched = 0;
+            for (int n = Math.min(MAX_PHRASE, tokens.size() - i); n >= 1 && matched == 0; n--) {
+                List<Token> span = tokens.subList(i, i + n);
+                for (String key : lookupKeys(span)) {
+                    List<Form> candidates = forms.get(key);
+                    if (candidates == null) {
+                        continue;
+                    }
+                    Form f = pick(candidates);
+                    Mention m = new Mention(f.skill(), span.get(0).start(), span.get(n - 1).end());
+                    if (f.ambiguous()) {
+                        pending.add(new Pending(m, i, sameCase(f.written(), joined(span))));
+                    } else {
+                        sure.add(m);
+                        sureAt.add(i);
+                    }
+                    matched = n;
+                    break;
+                }
+            }
+            i += Math.max(1, matched);
+        }
+        // An ambiguous form counts when the skill is surely mentioned too, or with context nearby: a
+        // context word, or another skill surely mentioned. Written in another case ("go"), it needs
+        // context closer by and must not follow a word that makes it the ordinary word ("to go").
+        Set<String> sureNames = new java.util.HashSet<>();
+        sure.forEach(m -> sureNames.add(m.skill().name()));
+        List<Mention> out = new ArrayList<>(sure);
+        for (Pending p : pending) {
+            Skill skill = p.mention().skill();
+            boolean counts;
+            if (sureNames.contains(skill.name())) {
+                counts = true;
+            } else if (p.exactCase()) {
+                counts = hasContext(skill, tokens, p.at(), CONTEXT_WINDOW, sure, sureAt);
+            } else if (isAcronym(tokens.get(p.at()).text(), skill)) {
+                counts = false; // "solid", "rest", "ts": an acronym only counts in capitals
+            } else {
+                int at = p.at();
+                boolean ordinary = at > 0 && ORDINARY_BEFORE.contains(tokens.get(at - 1).lower())
+                        || at + 1 < tokens.size() && ORDINARY_AFTER.contains(tokens.get(at + 1).lower());
+                counts = !ordinary && hasContext(skill, tokens, at, LOWERCASE_WINDOW, sure, sureAt);
+            }
+            if (counts) {
+                out.add(p.mention());
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return out;
+    }
+
+    /** True when the vocabulary writes this ambiguous form in capitals (an acronym such as SOLID or REST). */
+    private static boolean isAcronym(String written, Skill skill) {
+        for (String a : skill.ambiguous()) {
+            if (a.equalsIgnoreCase(written.replaceAll("(?:'s|’s)$", "")) && a.length() >= 2 && a.equals(a.toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An unambiguous form when the key has one, else the first ambiguous one. */
+    private static Form pick(List<Form> candidates) {
+        for (Form f : candidates) {
+            if (!f.ambiguous()) {
+                return f;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private static boolean sameCase(String form, String written) {
+        String a = form.replaceAll("[\\s\\-]+", "");
+        String b = written.replaceAll("[\\s\\-]+", "").replaceAll("(?:'s|’s|'|’|s|es)$", "");
+        String w = written.replaceAll("[\\s\\-]+", "");
+        return a.equals(w) || a.equals(b);
+    }
+
+    private boolean hasContext(Skill skill, List<Token> tokens, int at, int radius, List<Mention> sure, List<Integer> sureAt) {
+        int from = Math.max(0, at - radius);
+        int to = Math.min(tokens.size(), at + radius + 1);
+        for (int k = 0; k < sure.size(); k++) {
+            int i = sureAt.get(k);
+            // "Spring Boot" near "spring" is not context for Spring: it is the same words.
+            if (i >= from && i < to && !sure.get(k).skill().name().toLowerCase(Locale.ROOT)
+                    .contains(tokens.get(at).lower())) {
+                return true;
+            }
+        }
+        StringBuilder window = new StringBuilder(" ");
+        for (int i = from; i < to; i++) {
+            if (i != at) {
+                window.append(tokens.get(i).lower()).append(' ');
+            }
+        }
+        String w = window.toString();
+        for (String c : context.getOrDefault(skill.name(), List.of())) {
+            if (w.contains(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- tokens and keys ----------------------------------------------------------------------------
+
+    private static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String t = m.group();
+            // "C/C++", "CI/CD" and "k8s/Docker": try the whole, but a slash between known words splits.
+            out.add(new Token(t, t.toLowerCase(Locale.ROOT), m.start(), m.end()));
+        }
+        return splitSlashes(out);
+    }
+
+    private static List<Token> splitSlashes(List<Token> in) {
+        List<Token> out = new ArrayList<>(in.size());
+        for (Token t : in) {
+            int slash = t.text().indexOf('/');
+            if (slash < 0 || t.lower().equals("ci/cd") || t.lower().matches("[a-z]/[a-z]") ) {
+                out.add(t);
+                continue;
+            }
+            int pos = t.start();
+            for (String part : t.text().split("/")) {
+                if (!part.isEmpty()) {
+                    out.add(new Token(part, part.toLowerCase(Locale.ROOT), pos, pos + part.length()));
+                }
+                pos += part.length() + 1;
+            }
+        }
+        return out;
+    }
+
+    private static String joined(List<Token> span) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : span) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(t.text());
+        }
+        return sb.toString();
+    }
+
+    /** Keys a vocabulary form is stored under: its words spaced, hyphens as spaces, and run together. */
+    private static List<String> keys(List<Token> tokens) {
+        List<String> words = new ArrayList<>();
+        for (Token t : tokens) {
+            for (String part : t.lower().split("-")) {
+                if (!part.isEmpty()) {
+                    words.add(part);
+                }
+            }
+        }
+        String spaced = String.join(" ", words);
+        String joined = String.join("", words);
+        return spaced.equals(joined) ? List.of(spaced) : List.of(spaced, joined);
+    }
+
+    /** Keys to try for a span of text: as written, then with a plural or possessive ending removed. */
+    private static List<String> lookupKeys(List<Token> span) {
+        List<String> out = new ArrayList<>(keys(span));
+        Token last = span.get(span.size() - 1);
+        String l = last.lower();
+        for (String suffix : new String[] {"'s", "’s", "'", "’", "es", "s"}) {
+            if (l.endsWith(suffix) && l.length() > suffix.length() + 1) {
+                List<Token> trimmed = new ArrayList<>(span.subList(0, span.size() - 1));
+                String t = last.text().substring(0, last.text().length() - suffix.length());
+                trimmed.add(new Token(t, t.toLowerCase(Locale.ROOT), last.start(), last.end()));
+                out.addAll(keys(trimmed));
+            }
+        }
+        return out;
+    }
+}

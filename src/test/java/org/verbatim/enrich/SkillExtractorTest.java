@@ -1,0 +1,87 @@
+package org.verbatim.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.verbatim.support.Fixtures;
+
+class SkillExtractorTest {
+
+    private final SkillExtractor x = new SkillExtractor(Fixtures.skills());
+
+    @Test
+    void aliasesCaseAndInflectionMapToTheCanonicalName() {
+        assertEquals(List.of("Kubernetes"), x.skills("We ran three Kubernetes clusters."));
+        assertEquals(List.of("Kubernetes"), x.skills("everything runs on k8s"));
+        assertEquals(List.of("Kubernetes"), x.skills("our K8s setup"));
+        assertEquals(List.of("PostgreSQL"), x.skills("we migrated to Postgres last year"));
+        assertEquals(List.of("Apache Kafka"), x.skills("Kafka's consumer groups were lagging"));
+        assertEquals(List.of("Docker"), x.skills("a handful of Docker containers"));
+    }
+
+    @Test
+    void symbolsInNamesAreKept() {
+        assertEquals(List.of("C#", ".NET"), x.skills("I write C# on .NET mostly."));
+        assertEquals(List.of("C++"), x.skills("the gateway is C++"));
+        assertEquals(List.of("C", "C++"), x.skills("I know C/C++ well"));
+        assertEquals(List.of("Node.js"), x.skills("a small Node.js service"));
+        assertTrue(x.skills("I got a C in chemistry").isEmpty());
+    }
+
+    @Test
+    void longestNameWins() {
+        assertEquals(List.of("Spring Boot"), x.skills("a Spring Boot service"));
+        assertEquals(List.of("React Native"), x.skills("the app is React Native"));
+    }
+
+    @Test
+    void falseFriendsNeedContext() {
+        assertTrue(x.skills("Let's go ahead and start.").isEmpty());
+        assertTrue(x.skills("Go ahead, tell me about yourself.").isEmpty());
+        assertTrue(x.skills("Last spring we hired two people.").isEmpty());
+        assertTrue(x.skills("my bike was covered in rust").isEmpty());
+        assertEquals(List.of("Go"), x.skills("I rewrote the ingestion service in Go because of goroutines."));
+        assertEquals(List.of("Rust"), x.skills("Rust's borrow checker took a while to learn, but the code is solid."));
+        assertTrue(x.skills("How did the engineers react when you proposed it?").isEmpty());
+        assertTrue(x.skills("I'd go with whatever the team knows, honestly, for the backend code.").isEmpty());
+        assertTrue(x.skills("a Spring application with Hibernate and JPA").contains("Spring"));
+    }
+
+    @Test
+    void mentionsPointAtWhatWasWritten() {
+        String text = "We moved to k8s and Postgres.";
+        List<SkillExtractor.Mention> m = x.mentions(text);
+        assertEquals("k8s", text.substring(m.get(0).start(), m.get(0).end()));
+        assertEquals("Postgres", text.substring(m.get(1).start(), m.get(1).end()));
+    }
+
+    @Test
+    void aUserFileIsMergedOverTheBuiltInVocabulary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path file = tmp.resolve("extra.json");
+        java.nio.file.Files.writeString(file, "{\"skills\": [{\"name\": \"Frobnicator\", \"category\": \"tool\", \"aliases\": [\"frob\"]},"
+                + " {\"name\": \"Kubernetes\", \"category\": \"devops\", \"aliases\": [\"k8s\", \"kates\"]}]}");
+        SkillVocabulary v = SkillVocabulary.load(file);
+        assertEquals(Fixtures.skills().size() + 1, v.size());
+        SkillExtractor e = new SkillExtractor(v);
+        assertEquals(List.of("Frobnicator", "Kubernetes"), e.skills("we frob things on kates"));
+    }
+
+    @Test
+    void theBuiltInVocabularyIsLargeAndConsistent() {
+        SkillVocabulary v = Fixtures.skills();
+        assertTrue(v.size() >= 300, "skills: " + v.size());
+        java.util.Map<String, String> owner = new java.util.HashMap<>();
+        for (Skill s : v.skills()) {
+            for (String f : s.forms()) {
+                String prev = owner.put(f.toLowerCase(java.util.Locale.ROOT), s.name());
+                assertTrue(prev == null || prev.equals(s.name()), f + " belongs to both " + prev + " and " + s.name());
+            }
+            for (String a : s.ambiguous()) {
+                assertTrue(s.forms().contains(a), s.name() + ": ambiguous form " + a + " is not one of its forms");
+                assertTrue(!s.context().isEmpty(), s.name() + " has ambiguous forms but no context");
+            }
+        }
+    }
+}
