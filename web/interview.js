@@ -85,6 +85,11 @@ async function load() {
       li.append(el('p', { class: 'who' }, p.speaker || 'Answer', !p.question && p.start !== null ? ` · ${clock(p.start)}` : ''));
       li.append(paragraphs(p.answer, words, 'answer'));
     }
+    if (p.questionGroup) {
+      const label = res.questionGroups[p.questionGroup] || '';
+      li.append(el('p', { class: 'links' }, el('a', { class: 'compare', href: `compare.html?question=${encodeURIComponent(p.questionGroup)}`,
+        title: label ? `Grouped as: ${label}` : null }, 'Compare this question across candidates')));
+    }
     if (p.skills.length) {
       li.append(el('p', { class: 'tags' }, ...p.skills.map((s) => el('span', { class: 'chip skill' }, s))));
     }

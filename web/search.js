@@ -2,7 +2,7 @@ import { el, snippet, clock, getJson, showAlert, ApiError } from './common.js';
 
 const FACETS = [
   ['candidate', 'Candidate'], ['role', 'Role'], ['interviewer', 'Interviewer'],
-  ['skill', 'Skill'], ['year', 'Year'], ['tag', 'Tag'], ['format', 'Format'],
+  ['skill', 'Skill'], ['question', 'Question'], ['year', 'Year'], ['tag', 'Tag'], ['format', 'Format'],
 ];
 const PAGE_SIZE = 10;
 const FACET_SHOWN = 8;
@@ -111,6 +111,13 @@ function interviewLink(state, id, pair) {
   return `interview.html?${p}`;
 }
 
+function compareLink(group, state) {
+  const p = new URLSearchParams({ question: group });
+  if (state.q) p.set('q', state.q);
+  for (const r of state.filters.role || []) p.append('role', r);
+  return `compare.html?${p}`;
+}
+
 function card(state, hit) {
   const iv = hit.interview;
   const facts = [iv.date, iv.candidates.join(', '), iv.role].filter(Boolean).join(' · ');
@@ -142,7 +149,11 @@ function card(state, hit) {
     const who = el('span', { class: 'who' }, m.speaker || 'Answer', m.start !== null ? ` · ${clock(m.start)}` : '');
     const answer = snippet(el('span', { class: 'text' }), m.answerSnippet);
     block.append(el('p', { class: 'answer' }, who, ' ', answer));
-    block.append(el('a', { class: 'open', href: interviewLink(state, iv.id, m.pair) }, 'Read in context'));
+    const links = el('p', { class: 'links' }, el('a', { class: 'open', href: interviewLink(state, iv.id, m.pair) }, 'Read in context'));
+    if (m.questionGroup) {
+      links.append(' · ', el('a', { class: 'compare', href: compareLink(m.questionGroup, state) }, 'Compare this question across candidates'));
+    }
+    block.append(links);
     li.append(block);
   }
   return li;
@@ -168,7 +179,7 @@ function renderFacets(state, facets) {
         if (box.checked) cur.add(v.value); else cur.delete(v.value);
         navigate({ ...state, filters: { ...state.filters, [dim]: [...cur] }, page: 1 });
       });
-      fs.append(el('div', { class: 'facet-value' }, box, el('label', { for: id }, v.value, el('span', { class: 'count' }, String(v.count)))));
+      fs.append(el('div', { class: 'facet-value' }, box, el('label', { for: id }, v.label || v.value, el('span', { class: 'count' }, String(v.count)))));
     });
     if (values.length > FACET_SHOWN) {
       const more = el('button', { type: 'button', class: 'more', 'aria-expanded': String(expanded.has(dim)) },

@@ -1,6 +1,8 @@
 package org.verbatim;
 
+import org.verbatim.cli.CompareCommand;
 import org.verbatim.cli.IndexCommand;
+import org.verbatim.cli.QuestionsCommand;
 import org.verbatim.cli.SearchCommand;
 import org.verbatim.cli.ServeCommand;
 import org.verbatim.cli.ShowCommand;
@@ -34,6 +36,8 @@ public final class Main {
         cl.addSubcommand(new SearchCommand(settings));
         cl.addSubcommand(new StatsCommand(settings));
         cl.addSubcommand(new ShowCommand(settings));
+        cl.addSubcommand(new QuestionsCommand(settings));
+        cl.addSubcommand(new CompareCommand(settings));
         cl.addSubcommand(new ServeCommand(settings));
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("verbatim: unexpected error: " + e);

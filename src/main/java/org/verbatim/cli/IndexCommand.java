@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.verbatim.config.Settings;
 import org.verbatim.enrich.Enricher;
+import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.enrich.SkillExtractor;
 import org.verbatim.index.IndexLockedException;
 import org.verbatim.index.IndexSummary;
@@ -46,6 +47,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "MB", description = "Largest file to read, in MB (default: ${DEFAULT-VALUE} from $VERBATIM_MAX_FILE_MB or 64).")
     Long maxFileMb;
 
+    @Option(names = "--no-question-groups", description = "Skip grouping questions (compare views then show nothing for the new interviews; for measuring).")
+    boolean noQuestionGroups;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Transcript files or folders.")
     List<Path> paths = List.of();
 
@@ -66,7 +70,8 @@ public final class IndexCommand implements Callable<Integer> {
         try {
             Manifest m = manifest == null ? Manifest.empty() : Manifest.read(manifest);
             Indexer indexer = new Indexer(indexDir, new TranscriptLoader(maxBytes),
-                    new Enricher(new SkillExtractor(skillsOption.load(settings))), settings.threads());
+                    new Enricher(new SkillExtractor(skillsOption.load(settings))),
+                    noQuestionGroups ? null : QuestionGrouping.standard(), settings.threads());
             IndexSummary summary = indexer.index(paths, m, Progress.forTerminal(err, json));
             if (json) {
                 out.println(Json.write(summary));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.verbatim.config.Settings;
+import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.search.LiveIndex;
 import org.verbatim.web.WebServer;
 import picocli.CommandLine;
@@ -52,7 +53,7 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path dir = indexOption.resolve(settings.defaultIndex());
-        LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), Duration.ofSeconds(1));
+        LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), QuestionGrouping.standard(), Duration.ofSeconds(1));
         WebServer server;
         try {
             server = new WebServer(index, web).start(host, port);

@@ -32,6 +32,9 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.verbatim.enrich.Enricher;
+import org.verbatim.enrich.QuestionGrouping;
+import org.verbatim.enrich.QuestionGroups;
+import org.verbatim.enrich.QuestionMatcher;
 import org.verbatim.ingest.Manifest;
 import org.verbatim.ingest.Metadata;
 import org.verbatim.ingest.SourceFile;
@@ -62,12 +65,15 @@ public final class Indexer {
     private final Path indexDir;
     private final TranscriptLoader loader;
     private final Enricher enricher;
+    private final QuestionGrouping grouping;
     private final int threads;
 
-    public Indexer(Path indexDir, TranscriptLoader loader, Enricher enricher, int threads) {
+    /** @param grouping question grouping, or {@code null} to index without question groups */
+    public Indexer(Path indexDir, TranscriptLoader loader, Enricher enricher, QuestionGrouping grouping, int threads) {
         this.indexDir = indexDir;
         this.loader = loader;
         this.enricher = enricher;
+        this.grouping = grouping;
         this.threads = Math.max(1, threads);
     }
 
@@ -80,94 +86,140 @@ public final class Indexer {
             Map<String, Indexed> bySource = new HashMap<>();
             Map<String, String> sourceById = new HashMap<>();
             readExisting(writer, bySource, sourceById);
+            QuestionGroups groups = grouping == null ? null : readGroups(writer);
 
-            List<IndexSummary.Failure> failed = Collections.synchronizedList(new ArrayList<>());
-            AtomicInteger interviews = new AtomicInteger();
-            AtomicInteger pairs = new AtomicInteger();
-            AtomicInteger unchanged = new AtomicInteger();
+            List<IndexSummary.Failure> failed = new ArrayList<>();
+            int interviews = 0;
+            int pairs = 0;
+            int unchanged = 0;
             AtomicInteger done = new AtomicInteger();
-            Map<String, String> claimedIds = new ConcurrentHashMap<>();
+            Map<String, String> claimedIds = new HashMap<>();
 
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (Path file : files) {
-                    futures.add(pool.submit(() -> {
-                        try {
-                            indexOne(writer, file, manifest.rowFor(file), bySource, sourceById, claimedIds,
-                                    failed, interviews, pairs, unchanged);
-                        } finally {
-                            progress.update(done.incrementAndGet(), files.size());
+                for (int from = 0; from < files.size(); from += BATCH) {
+                    List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+                    // Reading, segmenting, enriching and embedding run in parallel...
+                    List<Future<Read>> futures = new ArrayList<>();
+                    for (Path file : batch) {
+                        futures.add(pool.submit(() -> {
+                            try {
+                                return read(file, manifest.rowFor(file), bySource);
+                            } finally {
+                                progress.update(done.incrementAndGet(), files.size());
+                            }
+                        }));
+                    }
+                    // ...then grouping and writing follow the sorted file order, so the same files
+                    // always give the same question groups.
+                    for (Future<Read> f : futures) {
+                        Read r = f.get();
+                        if (r.unchanged()) {
+                            unchanged++;
+                            continue;
                         }
-                    }));
-                }
-                for (Future<?> f : futures) {
-                    f.get();
+                        if (r.error() != null) {
+                            failed.add(new IndexSummary.Failure(r.source(), r.error()));
+                            continue;
+                        }
+                        String conflict = idConflict(r.interview().id(), r.source(), claimedIds, sourceById);
+                        if (conflict != null) {
+                            failed.add(new IndexSummary.Failure(r.source(), conflict));
+                            continue;
+                        }
+                        Interview interview = groups == null ? r.interview()
+                                : grouping.assign(r.interview(), r.questions(), groups);
+                        write(writer, interview);
+                        interviews++;
+                        pairs += interview.pairs().size();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("indexing was interrupted; the index keeps its last committed state", e);
             } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof UncheckedIOException u) {
-                    throw u.getCause();
-                }
                 throw new IOException("indexing failed: " + e.getCause(), e.getCause());
             } finally {
                 pool.shutdownNow();
             }
+            if (groups != null) {
+                for (QuestionGroups.Group g : groups.drainChanged()) {
+                    writer.updateDocument(new Term(Schema.GROUP_ID, g.id()), Schema.groupDocument(g));
+                }
+            }
             writer.setLiveCommitData(Map.of("updated", java.time.Instant.now().toString()).entrySet());
             writer.commit();
-            List<IndexSummary.Failure> sorted = new ArrayList<>(failed);
-            sorted.sort((a, b) -> a.file().compareTo(b.file()));
-            return new IndexSummary(files.size(), interviews.get(), pairs.get(), unchanged.get(), sorted,
+            failed.sort((a, b) -> a.file().compareTo(b.file()));
+            return new IndexSummary(files.size(), interviews, pairs, unchanged, failed,
                     (System.nanoTime() - t0) / 1_000_000);
         }
     }
 
+    /** Files read together before their interviews are grouped and written in order. */
+    private static final int BATCH = 256;
+
     private record Indexed(String id, String hash) {
     }
 
-    private void indexOne(IndexWriter writer, Path file, Metadata row, Map<String, Indexed> bySource,
-                          Map<String, String> sourceById, Map<String, String> claimedIds,
-                          List<IndexSummary.Failure> failed, AtomicInteger interviews, AtomicInteger pairs,
-                          AtomicInteger unchanged) {
+    /** What reading one file gave: unchanged, failed with a reason, or an interview with its prepared questions. */
+    private record Read(String source, boolean unchanged, String error, Interview interview,
+                        Map<String, QuestionMatcher.Prepared> questions) {
+    }
+
+    private Read read(Path file, Metadata row, Map<String, Indexed> bySource) {
         String source = file.toAbsolutePath().normalize().toString();
         try {
             Indexed before = bySource.get(source);
             if (before != null && before.hash().equals(loader.hash(file, row))) {
-                unchanged.incrementAndGet();
-                return;
+                return new Read(source, true, null, null, null);
             }
             SourceFile loaded = loader.load(file, row);
             Interview interview = enricher.enrich(InterviewBuilder.build(loaded));
-            String owner = claimedIds.putIfAbsent(interview.id(), source);
-            if (owner != null && !owner.equals(source)) {
-                throw new UnreadableFileException("interview id '" + interview.id() + "' is also used by " + owner
-                        + "; give each interview its own id");
-            }
-            String existingOwner = sourceById.get(interview.id());
-            if (existingOwner != null && !existingOwner.equals(source) && Files.exists(Path.of(existingOwner))) {
-                throw new UnreadableFileException("interview id '" + interview.id() + "' is already indexed from "
-                        + existingOwner + "; give each interview its own id");
-            }
-            List<Document> docs = new ArrayList<>();
-            for (Document d : Schema.toDocuments(interview)) {
-                docs.add(Schema.facetsConfig().build(d));
-            }
-            // Drop what this file held before (its id may have changed), then write the new block.
-            writer.deleteDocuments(new Term(Schema.SOURCE, source));
-            writer.updateDocuments(new Term(Schema.INTERVIEW_ID, interview.id()), docs);
-            interviews.incrementAndGet();
-            pairs.addAndGet(interview.pairs().size());
+            Map<String, QuestionMatcher.Prepared> questions = grouping == null ? Map.of() : grouping.prepare(interview);
+            return new Read(source, false, null, interview, questions);
         } catch (UnreadableFileException | NoDialogueException e) {
-            failed.add(new IndexSummary.Failure(source, e.getMessage()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Read(source, false, e.getMessage(), null, null);
         } catch (RuntimeException e) {
             LOG.error("unexpected error reading {}", source, e);
-            failed.add(new IndexSummary.Failure(source, "internal error while reading this file ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
+            return new Read(source, false, "internal error while reading this file ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, null);
         }
+    }
+
+    private static String idConflict(String id, String source, Map<String, String> claimedIds, Map<String, String> sourceById) {
+        String owner = claimedIds.putIfAbsent(id, source);
+        if (owner != null && !owner.equals(source)) {
+            return "interview id '" + id + "' is also used by " + owner + "; give each interview its own id";
+        }
+        String existingOwner = sourceById.get(id);
+        if (existingOwner != null && !existingOwner.equals(source) && Files.exists(Path.of(existingOwner))) {
+            return "interview id '" + id + "' is already indexed from " + existingOwner + "; give each interview its own id";
+        }
+        return null;
+    }
+
+    private static void write(IndexWriter writer, Interview interview) throws IOException {
+        List<Document> docs = new ArrayList<>();
+        for (Document d : Schema.toDocuments(interview)) {
+            docs.add(Schema.facetsConfig().build(d));
+        }
+        // Drop what this file held before (its id may have changed), then write the new block.
+        writer.deleteDocuments(new Term(Schema.SOURCE, interview.source()));
+        writer.updateDocuments(new Term(Schema.INTERVIEW_ID, interview.id()), docs);
+    }
+
+    private QuestionGroups readGroups(IndexWriter writer) throws IOException {
+        QuestionGroups groups = grouping.newGroups();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            TopDocs all = searcher.search(Schema.groupsQuery(), Math.max(1, reader.maxDoc()),
+                    new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(Schema.GROUP_ORDER, org.apache.lucene.search.SortField.Type.LONG)));
+            StoredFields stored = reader.storedFields();
+            for (ScoreDoc sd : all.scoreDocs) {
+                GroupCodec.restore(stored.document(sd.doc).get(Schema.GROUP_JSON), groups);
+            }
+        }
+        return groups;
     }
 
     private static IndexWriter openWriter(Directory dir) throws IOException {

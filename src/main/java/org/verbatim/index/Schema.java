@@ -49,6 +49,15 @@ public final class Schema {
     public static final String TYPE = "type";
     public static final String TYPE_INTERVIEW = "interview";
     public static final String TYPE_PAIR = "pair";
+    /** Question-group documents: one per group, outside the interview blocks. */
+    public static final String TYPE_GROUP = "group";
+    public static final String GROUP_ID = "groupId";
+    public static final String GROUP_LABEL = "groupLabel";
+    public static final String GROUP_JSON = "groupJson";
+    /** The order groups were created in, so that reading them back restores the same order. */
+    public static final String GROUP_ORDER = "groupOrder";
+    /** The question group of a pair (indexed and stored on pair documents). */
+    public static final String QUESTION_GROUP = "questionGroup";
     public static final String INTERVIEW_ID = "interviewId";
     /** Doc values copy of the id on interview documents, for a stable tie-break when sorting. */
     public static final String INTERVIEW_ID_SORT = "interviewIdSort";
@@ -93,8 +102,10 @@ public final class Schema {
     public static final String FACET_TAG = "tag";
     public static final String FACET_FORMAT = "format";
     public static final String FACET_SKILL = "skill";
+    /** Question groups an interview asked; values are group ids, shown with their labels. */
+    public static final String FACET_QUESTION = "question";
     public static final java.util.List<String> FACETS = java.util.List.of(
-            FACET_CANDIDATE, FACET_INTERVIEWER, FACET_ROLE, FACET_YEAR, FACET_TAG, FACET_SKILL, FACET_FORMAT);
+            FACET_CANDIDATE, FACET_INTERVIEWER, FACET_ROLE, FACET_YEAR, FACET_TAG, FACET_SKILL, FACET_QUESTION, FACET_FORMAT);
 
     /** The fields a query searches when it names none, and the fields a query may name. */
     public static final java.util.List<String> DEFAULT_FIELDS = java.util.List.of(QUESTION, ANSWER);
@@ -117,6 +128,7 @@ public final class Schema {
         FACETS_CONFIG.setMultiValued(FACET_INTERVIEWER, true);
         FACETS_CONFIG.setMultiValued(FACET_TAG, true);
         FACETS_CONFIG.setMultiValued(FACET_SKILL, true);
+        FACETS_CONFIG.setMultiValued(FACET_QUESTION, true);
     }
 
     private Schema() {
@@ -124,6 +136,21 @@ public final class Schema {
 
     public static FacetsConfig facetsConfig() {
         return FACETS_CONFIG;
+    }
+
+    /** The document that keeps a question group between runs: id, label, and exemplars with their vectors. */
+    public static Document groupDocument(org.verbatim.enrich.QuestionGroups.Group g) {
+        Document d = new Document();
+        d.add(new NumericDocValuesField(GROUP_ORDER, g.order()));
+        d.add(new StringField(TYPE, TYPE_GROUP, Field.Store.NO));
+        d.add(new StringField(GROUP_ID, g.id(), Field.Store.YES));
+        d.add(new StoredField(GROUP_LABEL, g.label()));
+        d.add(new StoredField(GROUP_JSON, GroupCodec.encode(g)));
+        return d;
+    }
+
+    public static Query groupsQuery() {
+        return new TermQuery(new Term(TYPE, TYPE_GROUP));
     }
 
     /** The query that selects interview (parent) documents. */
@@ -169,6 +196,9 @@ public final class Schema {
             for (String skill : p.skills()) {
                 d.add(new StringField(SKILL, skill, Field.Store.YES));
             }
+            if (p.questionGroup() != null) {
+                d.add(new StringField(QUESTION_GROUP, p.questionGroup(), Field.Store.YES));
+            }
             if (p.start() != null) {
                 d.add(new StoredField(START, p.start()));
             }
@@ -205,6 +235,15 @@ public final class Schema {
         }
         if (interview.outcome() != null) {
             d.add(new StoredField(OUTCOME, interview.outcome()));
+        }
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        for (Pair p : interview.pairs()) {
+            if (p.questionGroup() != null) {
+                groups.add(p.questionGroup());
+            }
+        }
+        for (String g : groups) {
+            d.add(new SortedSetDocValuesFacetField(FACET_QUESTION, g));
         }
         for (java.util.Map.Entry<String, Integer> e : skillCounts(interview)) {
             d.add(new StoredField(SKILLS, e.getKey()));

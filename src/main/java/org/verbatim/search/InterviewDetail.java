@@ -8,8 +8,8 @@ import java.util.List;
  */
 public record InterviewDetail(InterviewSummary interview, String source, List<PairView> pairs, List<SkillCount> skills) {
 
-    /** One pair as stored; times in seconds or {@code null}; the skills the pair mentions. */
+    /** One pair as stored; times in seconds or {@code null}; the skills the pair mentions; its question group or {@code null}. */
     public record PairView(int pair, String question, String questionSpeaker, String answer, String speaker,
-                           Double start, Double end, List<String> skills) {
+                           Double start, Double end, List<String> skills, String questionGroup) {
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.enrich.SkillVocabulary;
 
 /**
@@ -22,17 +23,22 @@ public final class LiveIndex implements Closeable {
 
     private final Path dir;
     private final SkillVocabulary skills;
+    private final QuestionGrouping grouping;
     private final ScheduledExecutorService timer;
     private volatile Searcher searcher;
 
     public LiveIndex(Path dir, Duration refreshEvery) {
-        this(dir, null, refreshEvery);
+        this(dir, null, null, refreshEvery);
     }
 
-    /** @param skills the vocabulary for skill-aware queries, or {@code null} */
-    public LiveIndex(Path dir, SkillVocabulary skills, Duration refreshEvery) {
+    /**
+     * @param skills   the vocabulary for skill-aware queries, or {@code null}
+     * @param grouping question grouping for comparing free-text questions, or {@code null}
+     */
+    public LiveIndex(Path dir, SkillVocabulary skills, QuestionGrouping grouping, Duration refreshEvery) {
         this.dir = dir;
         this.skills = skills;
+        this.grouping = grouping;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
             t.setDaemon(true);
@@ -75,7 +81,7 @@ public final class LiveIndex implements Closeable {
             return;
         }
         try {
-            searcher = Searcher.open(dir, skills);
+            searcher = Searcher.open(dir, skills, grouping);
             LOG.info("serving the index at {}", dir);
         } catch (NoIndexException e) {
             // not there yet; the timer tries again

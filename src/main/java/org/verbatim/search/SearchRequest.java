@@ -31,6 +31,10 @@ public record SearchRequest(String query, int page, int size, SortOrder sort, Sc
         return new SearchRequest(query, page, size, sort, in, value, from, to, matchesPerInterview);
     }
 
+    public SearchRequest withQuery(String value) {
+        return new SearchRequest(value, page, size, sort, in, filters, from, to, matchesPerInterview);
+    }
+
     public SearchRequest withSize(int value) {
         return new SearchRequest(query, page, value, sort, in, filters, from, to, matchesPerInterview);
     }

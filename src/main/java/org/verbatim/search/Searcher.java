@@ -57,6 +57,8 @@ import org.apache.lucene.search.join.ToParentBlockJoinQuery;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.verbatim.enrich.QuestionGrouping;
+import org.verbatim.enrich.QuestionGroups;
 import org.verbatim.enrich.Skill;
 import org.verbatim.enrich.SkillVocabulary;
 import org.verbatim.index.Schema;
@@ -89,17 +91,20 @@ public final class Searcher implements Closeable {
     private volatile ReaderState state;
 
     /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
-    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, List<FacetValue>> allValues) {
+    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, List<FacetValue>> allValues,
+                               Map<String, String> groupLabels, List<String> groupJson) {
     }
 
     private final SkillVocabulary skills;
     private final Map<String, Skill> skillForms;
+    private final QuestionGrouping grouping;
 
-    private Searcher(Directory directory, SearcherManager manager, SkillVocabulary skills) {
+    private Searcher(Directory directory, SearcherManager manager, SkillVocabulary skills, QuestionGrouping grouping) {
         this.directory = directory;
         this.manager = manager;
         this.skills = skills;
         this.skillForms = SkillQueryParser.formsByKey(skills);
+        this.grouping = grouping;
     }
 
     /** Opens the index at {@code dir} without skill-aware queries. */
@@ -112,12 +117,20 @@ public final class Searcher implements Closeable {
      * also find its other names. Throws {@link NoIndexException} when there is no index.
      */
     public static Searcher open(Path dir, SkillVocabulary skills) throws IOException {
+        return open(dir, skills, null);
+    }
+
+    /**
+     * Opens the index with skill-aware queries and question grouping (for comparing a free-text question);
+     * either may be {@code null}.
+     */
+    public static Searcher open(Path dir, SkillVocabulary skills, QuestionGrouping grouping) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
         }
         Directory directory = FSDirectory.open(dir);
         try {
-            return new Searcher(directory, new SearcherManager(directory, null), skills);
+            return new Searcher(directory, new SearcherManager(directory, null), skills, grouping);
         } catch (IndexNotFoundException e) {
             directory.close();
             throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
@@ -156,8 +169,13 @@ public final class Searcher implements Closeable {
                         ? ds.search(ddq, null, null, topN, dateSort(), childQuery != null)
                         : ds.search(ddq, topN);
                 top = r.hits;
+                Map<String, String> labels = readerState(searcher).groupLabels();
                 for (String dim : Schema.FACETS) {
-                    facets.put(dim, facetValues(r.facets, dim));
+                    List<FacetValue> values = facetValues(r.facets, dim);
+                    if (dim.equals(Schema.FACET_QUESTION)) {
+                        values = values.stream().map(v -> new FacetValue(v.value(), v.count(), labels.getOrDefault(v.value(), v.value()))).toList();
+                    }
+                    facets.put(dim, values);
                 }
             }
             long answers = countAnswers(searcher, childQuery, ddq);
@@ -309,6 +327,204 @@ public final class Searcher implements Closeable {
         return false;
     }
 
+    // ---- question groups --------------------------------------------------------------------------
+
+    /**
+     * Question groups asked in the interviews that match the request (its query searched in questions,
+     * its filters), most asked first; at most {@code limit}.
+     */
+    public List<QuestionGroupView> questions(SearchRequest req, int limit) throws BadQueryException, IOException {
+        validate(req);
+        req = req.withFilters(canonicalSkills(req.filters()));
+        Query childQuery = req.query().isEmpty() ? null : parse(req.query(), SearchRequest.Scope.QUESTION);
+        IndexSearcher searcher = manager.acquire();
+        try {
+            ReaderState rs = readerState(searcher);
+            if (rs.facets() == null) {
+                return List.of();
+            }
+            DrillDownQuery ddq = drillDown(parentBase(childQuery, req), req.filters());
+            DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), rs.facets());
+            DrillSideways.DrillSidewaysResult r = ds.search(ddq, 1);
+            FacetResult fr;
+            try {
+                fr = r.facets.getTopChildren(Math.max(1, limit), Schema.FACET_QUESTION);
+            } catch (IllegalArgumentException e) {
+                return List.of();
+            }
+            List<QuestionGroupView> out = new ArrayList<>();
+            if (fr != null) {
+                for (LabelAndValue lv : fr.labelValues) {
+                    out.add(new QuestionGroupView(lv.label, rs.groupLabels().getOrDefault(lv.label, lv.label), lv.value.longValue()));
+                }
+            }
+            return out;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The labels of the question groups an interview's pairs belong to, by group id. */
+    public Map<String, String> groupLabels(InterviewDetail d) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Map<String, String> labels = readerState(searcher).groupLabels();
+            Map<String, String> out = new LinkedHashMap<>();
+            for (InterviewDetail.PairView p : d.pairs()) {
+                if (p.questionGroup() != null) {
+                    out.put(p.questionGroup(), labels.getOrDefault(p.questionGroup(), p.questionGroup()));
+                }
+            }
+            return out;
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** The question group closest to a free-text question, or {@code null} when there are no groups. */
+    public QuestionGroupView closestGroup(String text) throws IOException {
+        if (grouping == null) {
+            throw new IllegalStateException("this searcher was opened without question grouping");
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            ReaderState rs = readerState(searcher);
+            QuestionGroups groups = grouping.newGroups();
+            for (String json : rs.groupJson()) {
+                org.verbatim.index.GroupCodec.restore(json, groups);
+            }
+            QuestionGroups.Group g = groups.nearest(grouping.matcher().prepare(text));
+            return g == null ? null : new QuestionGroupView(g.id(), rs.groupLabels().getOrDefault(g.id(), g.label()), 0);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /**
+     * Every answer to a question group, one per interviewee who was asked (their first answer), in the
+     * interviews that pass the request's filters, newest first. The request's query marks words in the
+     * answers. Returns {@code null} for an unknown group.
+     */
+    public CompareResult compare(String groupId, SearchRequest req) throws BadQueryException, IOException {
+        validate(req);
+        req = req.withFilters(canonicalSkills(req.filters()));
+        Query highlight = req.query().isEmpty() ? null : parse(req.query(), SearchRequest.Scope.ANSWER);
+        IndexSearcher searcher = manager.acquire();
+        try {
+            ReaderState rs = readerState(searcher);
+            String label = rs.groupLabels().get(groupId);
+            if (label == null) {
+                return null;
+            }
+            DrillDownQuery parentsMatching = drillDown(parentBase(null, req), req.filters());
+            Query pairs = new BooleanQuery.Builder()
+                    .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Schema.QUESTION_GROUP, groupId)), BooleanClause.Occur.FILTER)
+                    .add(new ToChildBlockJoinQuery(parentsMatching, parents), BooleanClause.Occur.FILTER).build();
+            int n = Math.max(1, searcher.count(pairs));
+            TopDocs all = searcher.search(pairs, n, new Sort(new SortField(Schema.PAIR_INDEX, SortField.Type.INT)));
+            StoredFields stored = searcher.getIndexReader().storedFields();
+            Map<String, InterviewSummary> summaries = new java.util.HashMap<>();
+            Map<String, ScoreDoc> firstPerAnswerer = new LinkedHashMap<>();
+            for (ScoreDoc sd : all.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                String speaker = d.get(Schema.SPEAKER);
+                String key = d.get(Schema.INTERVIEW_ID) + "\u0000" + (speaker == null ? "" : speaker);
+                firstPerAnswerer.putIfAbsent(key, sd);
+            }
+            List<int[]> order = new ArrayList<>();
+            List<CompareResult.Answer> answers = new ArrayList<>();
+            int[] ids = firstPerAnswerer.values().stream().mapToInt(sd -> sd.doc).toArray();
+            String[] marked = highlight == null ? null : wholeHighlights(searcher, highlight, ids);
+            for (int k = 0; k < ids.length; k++) {
+                Document d = stored.document(ids[k]);
+                String interviewId = d.get(Schema.INTERVIEW_ID);
+                InterviewSummary summary = summaries.computeIfAbsent(interviewId, id -> summaryOf(searcher, id));
+                String answer = d.get(Schema.ANSWER);
+                String html = marked != null && marked[k] != null ? Snippets.toHtml(marked[k]) : Snippets.toHtml(answer);
+                answers.add(new CompareResult.Answer(summary, intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION), answer, html,
+                        d.get(Schema.SPEAKER), doubleField(d, Schema.START)));
+            }
+            answers.sort((a, b) -> {
+                String da = a.interview().date() == null ? "" : a.interview().date();
+                String db = b.interview().date() == null ? "" : b.interview().date();
+                int c = db.compareTo(da);
+                return c != 0 ? c : a.interview().id().compareTo(b.interview().id());
+            });
+            return new CompareResult(new CompareResult.Question(groupId, label), answers);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Candidates as rows, the given question groups as columns, each cell the start of the answer. */
+    public Matrix matrix(List<String> groupIds, SearchRequest req, int cellLength) throws BadQueryException, IOException {
+        List<CompareResult.Question> columns = new ArrayList<>();
+        Map<String, Matrix.Cell[]> rows = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int c = 0; c < groupIds.size(); c++) {
+            CompareResult r = compare(groupIds.get(c), req.withQuery(""));
+            if (r == null) {
+                throw new BadQueryException("unknown question group '" + groupIds.get(c) + "'");
+            }
+            columns.add(r.question());
+            for (CompareResult.Answer a : r.answers()) {
+                String who = a.speaker() != null ? a.speaker()
+                        : a.interview().candidates().isEmpty() ? a.interview().title() : String.join(", ", a.interview().candidates());
+                Matrix.Cell[] cells = rows.computeIfAbsent(who, k -> new Matrix.Cell[groupIds.size()]);
+                if (cells[c] == null) {
+                    cells[c] = new Matrix.Cell(a.interview().id(), a.pair(), Snippets.lead(a.answer(), cellLength));
+                }
+            }
+        }
+        List<Matrix.Row> out = new ArrayList<>();
+        for (Map.Entry<String, Matrix.Cell[]> e : rows.entrySet()) {
+            List<Matrix.Cell> cells = new ArrayList<>();
+            for (Matrix.Cell cell : e.getValue()) {
+                cells.add(cell == null ? new Matrix.Cell(null, null, null) : cell);
+            }
+            out.add(new Matrix.Row(e.getKey(), cells));
+        }
+        return new Matrix(columns, out);
+    }
+
+    /** Whole texts of the answers with the query's matches marked (sentinels), or null where nothing matched. */
+    private String[] wholeHighlights(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
+        if (docIds.length == 0) {
+            return new String[0];
+        }
+        int[] sorted = docIds.clone();
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(Snippets.formatter())
+                .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
+                .withMaxLength(Integer.MAX_VALUE - 1)
+                .withMaxNoHighlightPassages(0)
+                .build();
+        Map<String, String[]> hl = highlighter.highlightFields(new String[] {Schema.ANSWER}, query, sorted, new int[] {1});
+        return hl.get(Schema.ANSWER);
+    }
+
+    private InterviewSummary summaryOf(IndexSearcher searcher, String interviewId) {
+        try {
+            Query q = new BooleanQuery.Builder()
+                    .add(Schema.interviewsQuery(), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Schema.INTERVIEW_ID, interviewId)), BooleanClause.Occur.FILTER).build();
+            TopDocs t = searcher.search(q, 1);
+            return summary(searcher.getIndexReader().storedFields().document(t.scoreDocs[0].doc));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static DrillDownQuery drillDown(Query base, Map<String, List<String>> filters) {
+        DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base);
+        for (Map.Entry<String, List<String>> f : filters.entrySet()) {
+            for (String value : f.getValue()) {
+                ddq.add(f.getKey(), value);
+            }
+        }
+        return ddq;
+    }
+
     /** The interview with this id and all its pairs, or {@code null} when there is none. */
     public InterviewDetail interview(String id) throws IOException {
         IndexSearcher searcher = manager.acquire();
@@ -332,7 +548,8 @@ public final class Searcher implements Closeable {
                 Document d = stored.document(sd.doc);
                 pairs.add(new InterviewDetail.PairView(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
                         d.get(Schema.QUESTION_SPEAKER), d.get(Schema.ANSWER), d.get(Schema.SPEAKER),
-                        doubleField(d, Schema.START), doubleField(d, Schema.END), List.of(d.getValues(Schema.SKILL))));
+                        doubleField(d, Schema.START), doubleField(d, Schema.END), List.of(d.getValues(Schema.SKILL)),
+                        d.get(Schema.QUESTION_GROUP)));
             }
             List<SkillCount> skillCounts = new ArrayList<>();
             String[] names = parent.getValues(Schema.SKILLS);
@@ -536,7 +753,7 @@ public final class Searcher implements Closeable {
             out.add(new Match(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
                     Snippets.toHtml(qSnippet != null ? qSnippet : Snippets.lead(d.get(Schema.QUESTION), 300)),
                     Snippets.toHtml(aSnippet != null ? aSnippet : Snippets.lead(d.get(Schema.ANSWER), 240)),
-                    d.get(Schema.SPEAKER), doubleField(d, Schema.START)));
+                    d.get(Schema.SPEAKER), doubleField(d, Schema.START), d.get(Schema.QUESTION_GROUP)));
         }
         return out;
     }
@@ -581,7 +798,18 @@ public final class Searcher implements Closeable {
             } catch (IllegalArgumentException e) {
                 fs = null; // an empty index has no facet field yet
             }
-            s = new ReaderState(reader, fs, all);
+            Map<String, String> labels = new LinkedHashMap<>();
+            List<String> groupJson = new ArrayList<>();
+            IndexSearcher gs = new IndexSearcher(reader);
+            TopDocs groupDocs = gs.search(Schema.groupsQuery(), Math.max(1, reader.maxDoc()),
+                    new Sort(new SortField(Schema.GROUP_ORDER, SortField.Type.LONG)));
+            StoredFields stored = reader.storedFields();
+            for (ScoreDoc sd : groupDocs.scoreDocs) {
+                Document d = stored.document(sd.doc);
+                labels.put(d.get(Schema.GROUP_ID), d.get(Schema.GROUP_LABEL));
+                groupJson.add(d.get(Schema.GROUP_JSON));
+            }
+            s = new ReaderState(reader, fs, all, labels, groupJson);
             state = s;
             return s;
         }

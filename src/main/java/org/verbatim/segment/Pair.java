@@ -14,9 +14,11 @@ package org.verbatim.segment;
  * @param end             seconds, or {@code null}
  * @param skills          canonical names of the skills mentioned in the question or the answer, filled
  *                        in by enrichment; empty before
+ * @param questionGroup   the id of the group of questions that ask the same thing, or {@code null}
+ *                        (no question, or not grouped yet)
  */
 public record Pair(int index, String question, String questionSpeaker, String answer, String answerSpeaker,
-                   Double start, Double end, java.util.List<String> skills) {
+                   Double start, Double end, java.util.List<String> skills, String questionGroup) {
 
     public Pair {
         skills = skills == null ? java.util.List.of() : java.util.List.copyOf(skills);
@@ -24,14 +26,18 @@ public record Pair(int index, String question, String questionSpeaker, String an
 
     public Pair(int index, String question, String questionSpeaker, String answer, String answerSpeaker,
                 Double start, Double end) {
-        this(index, question, questionSpeaker, answer, answerSpeaker, start, end, java.util.List.of());
+        this(index, question, questionSpeaker, answer, answerSpeaker, start, end, java.util.List.of(), null);
     }
 
     public Pair withIndex(int value) {
-        return new Pair(value, question, questionSpeaker, answer, answerSpeaker, start, end, skills);
+        return new Pair(value, question, questionSpeaker, answer, answerSpeaker, start, end, skills, questionGroup);
     }
 
     public Pair withSkills(java.util.List<String> value) {
-        return new Pair(index, question, questionSpeaker, answer, answerSpeaker, start, end, value);
+        return new Pair(index, question, questionSpeaker, answer, answerSpeaker, start, end, value, questionGroup);
+    }
+
+    public Pair withQuestionGroup(String value) {
+        return new Pair(index, question, questionSpeaker, answer, answerSpeaker, start, end, skills, value);
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.verbatim.index.Schema;
 import org.verbatim.search.BadQueryException;
+import org.verbatim.search.CompareResult;
+import org.verbatim.search.QuestionGroupView;
 import org.verbatim.search.IndexStats;
 import org.verbatim.search.InterviewDetail;
 import org.verbatim.search.LiveIndex;
@@ -29,6 +31,64 @@ final class ApiRoutes {
     }
 
     void search(Context ctx) throws Exception {
+        Json.write(ctx, index.searcher().search(request(ctx, Set.of())));
+    }
+
+    void questions(Context ctx) throws Exception {
+        int limit = intParam(ctx, "limit", 100);
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit must be between 1 and 1000 (got: " + limit + ")");
+        }
+        SearchRequest req = request(ctx, Set.of("limit"));
+        Json.write(ctx, Map.of("questions", index.searcher().questions(req, limit)));
+    }
+
+    void compare(Context ctx) throws Exception {
+        Json.write(ctx, compareResult(ctx));
+    }
+
+    void compareCsv(Context ctx) throws Exception {
+        CompareResult r = compareResult(ctx);
+        ctx.header("Content-Disposition", "attachment; filename=\"compare-" + r.question().id().replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(Csv.compare(r));
+    }
+
+    void matrix(Context ctx) throws Exception {
+        String ids = ctx.queryParam("questions");
+        if (ids == null || ids.isBlank()) {
+            throw new BadRequestException("questions is required: a comma-separated list of question group ids, e.g. questions=t-challenging-project,t-why-leaving");
+        }
+        List<String> groups = java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(x -> !x.isEmpty()).distinct().toList();
+        if (groups.size() > 20) {
+            throw new BadRequestException("at most 20 questions in a matrix (got: " + groups.size() + ")");
+        }
+        Json.write(ctx, index.searcher().matrix(groups, request(ctx, Set.of("questions")), 200));
+    }
+
+    private CompareResult compareResult(Context ctx) throws Exception {
+        String id = ctx.queryParam("question");
+        String text = ctx.queryParam("text");
+        if ((id == null || id.isBlank()) == (text == null || text.isBlank())) {
+            throw new BadRequestException("give either question=ID (a question group id) or text=... (a question in your own words)");
+        }
+        SearchRequest req = request(ctx, Set.of("question", "text"));
+        Searcher s = index.searcher();
+        if (id == null || id.isBlank()) {
+            QuestionGroupView g = s.closestGroup(text);
+            if (g == null) {
+                throw new NotFoundException("there are no question groups in the archive yet");
+            }
+            id = g.id();
+        }
+        CompareResult r = s.compare(id, req);
+        if (r == null) {
+            throw new NotFoundException("no question group with id '" + id + "'");
+        }
+        return r;
+    }
+
+    /** A search request from the query string; {@code extra} names the other parameters the endpoint takes. */
+    private SearchRequest request(Context ctx, Set<String> extra) throws Exception {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             String name = e.getKey();
@@ -42,15 +102,16 @@ final class ApiRoutes {
                 if (!values.isEmpty()) {
                     filters.put(name, values);
                 }
-            } else if (!SEARCH_PARAMS.contains(name)) {
-                throw new BadRequestException("unknown parameter '" + name + "'; use q, page, size, sort, in, from, to or a facet ("
-                        + String.join(", ", Schema.FACETS) + ")");
+            } else if (!SEARCH_PARAMS.contains(name) && !extra.contains(name)) {
+                List<String> known = new java.util.ArrayList<>(List.of("q", "page", "size", "sort", "in", "from", "to"));
+                known.addAll(new java.util.TreeSet<>(extra));
+                throw new BadRequestException("unknown parameter '" + name + "'; use " + String.join(", ", known)
+                        + " or a facet (" + String.join(", ", Schema.FACETS) + ")");
             }
         }
-        SearchRequest req = new SearchRequest(ctx.queryParam("q"), intParam(ctx, "page", 1), intParam(ctx, "size", 10),
+        return new SearchRequest(ctx.queryParam("q"), intParam(ctx, "page", 1), intParam(ctx, "size", 10),
                 sort(ctx.queryParam("sort")), scope(ctx.queryParam("in")), filters,
                 dateParam(ctx, "from"), dateParam(ctx, "to"), 3);
-        Json.write(ctx, index.searcher().search(req));
     }
 
     void interview(Context ctx) throws Exception {
@@ -60,7 +121,12 @@ final class ApiRoutes {
             throw new NotFoundException("no interview with id '" + id + "'");
         }
         // The source path is a detail of the server's disk, not something to hand to browsers.
-        Json.write(ctx, Map.of("interview", d.interview(), "pairs", d.pairs(), "skills", d.skills()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("interview", d.interview());
+        body.put("pairs", d.pairs());
+        body.put("skills", d.skills());
+        body.put("questionGroups", index.searcher().groupLabels(d));
+        Json.write(ctx, body);
     }
 
     void suggest(Context ctx) throws Exception {

@@ -41,6 +41,10 @@ public final class WebServer {
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/interviews/{id}", api::interview);
             config.routes.get("/api/suggest", api::suggest);
+            config.routes.get("/api/questions", api::questions);
+            config.routes.get("/api/compare", api::compare);
+            config.routes.get("/api/compare.csv", api::compareCsv);
+            config.routes.get("/api/matrix", api::matrix);
             config.routes.get("/api/health", api::health);
             config.routes.get("/*", ctx -> {
                 if (ctx.path().startsWith("/api/")) {

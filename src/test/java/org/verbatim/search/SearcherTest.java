@@ -156,7 +156,7 @@ class SearcherTest {
         assertEquals("unknown field 'salary:'; a query can name answer:, candidate:, question:, speaker:", field.getMessage());
         BadQueryException facet = assertThrows(BadQueryException.class,
                 () -> searcher.search(SearchRequest.of("").withFilters(Map.of("colour", List.of("red")))));
-        assertEquals("unknown facet 'colour'; facets are candidate, interviewer, role, year, tag, skill, format", facet.getMessage());
+        assertEquals("unknown facet 'colour'; facets are candidate, interviewer, role, year, tag, skill, question, format", facet.getMessage());
         BadQueryException size = assertThrows(BadQueryException.class, () -> searcher.search(SearchRequest.of("").withSize(500)));
         assertEquals("size must be between 1 and 100 (got: 500)", size.getMessage());
         assertThrows(BadQueryException.class, () -> search("*kafka"));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.verbatim.enrich.Enricher;
+import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.enrich.SkillExtractor;
 import org.verbatim.enrich.SkillVocabulary;
 import org.verbatim.index.IndexSummary;
@@ -55,11 +56,20 @@ public final class Fixtures {
     }
 
     public static IndexSummary index(Path indexDir, Path... paths) throws IOException {
-        return new Indexer(indexDir, new TranscriptLoader(64L << 20), new Enricher(new SkillExtractor(skills())), 2)
+        return new Indexer(indexDir, new TranscriptLoader(64L << 20), new Enricher(new SkillExtractor(skills())), grouping(), 2)
                 .index(List.of(paths), Manifest.empty(), Indexer.Progress.NONE);
     }
 
     private static SkillVocabulary skills;
+    private static QuestionGrouping grouping;
+
+    /** Question grouping as the product runs it, created once (the embedding model loads once). */
+    public static synchronized QuestionGrouping grouping() {
+        if (grouping == null) {
+            grouping = QuestionGrouping.standard();
+        }
+        return grouping;
+    }
 
     /** The built-in skill vocabulary, loaded once. */
     public static synchronized SkillVocabulary skills() {

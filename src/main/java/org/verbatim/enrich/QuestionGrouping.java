@@ -1,0 +1,62 @@
+package org.verbatim.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.verbatim.segment.Interview;
+import org.verbatim.segment.Pair;
+
+/**
+ * Question grouping as the indexer uses it: {@link #prepare} is the costly, parallel part (cleaning and
+ * embedding each distinct question of an interview); {@link #assign} is the sequential part that puts
+ * prepared questions into {@link QuestionGroups} in a deterministic order.
+ */
+public final class QuestionGrouping {
+
+    private final QuestionMatcher matcher;
+
+    public QuestionGrouping(QuestionMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    /** The default: built-in lexicon and topics, the default threshold. */
+    public static QuestionGrouping standard() {
+        return new QuestionGrouping(new QuestionMatcher(new QuestionText(QuestionLexicon.builtIn()), QuestionTopics.builtIn(),
+                QuestionMatcher.DEFAULT_THRESHOLD));
+    }
+
+    public QuestionMatcher matcher() {
+        return matcher;
+    }
+
+    public QuestionGroups newGroups() {
+        return new QuestionGroups(matcher);
+    }
+
+    /** Prepared questions of an interview, by question text (pairs of a panel share one). Thread-safe. */
+    public Map<String, QuestionMatcher.Prepared> prepare(Interview interview) {
+        Map<String, QuestionMatcher.Prepared> out = new HashMap<>();
+        for (Pair p : interview.pairs()) {
+            if (!p.question().isBlank() && !out.containsKey(p.question())) {
+                out.put(p.question(), matcher.prepare(p.question()));
+            }
+        }
+        return out;
+    }
+
+    /** The interview with each pair's question group set. Call in a deterministic order. */
+    public Interview assign(Interview interview, Map<String, QuestionMatcher.Prepared> prepared, QuestionGroups groups) {
+        List<Pair> out = new ArrayList<>(interview.pairs().size());
+        Map<String, String> byQuestion = new HashMap<>();
+        for (Pair p : interview.pairs()) {
+            String group = null;
+            QuestionMatcher.Prepared q = prepared.get(p.question());
+            if (q != null) {
+                group = byQuestion.computeIfAbsent(p.question(), k -> groups.assign(q));
+            }
+            out.add(p.withQuestionGroup(group));
+        }
+        return interview.withPairs(out);
+    }
+}

@@ -1,0 +1,94 @@
+package org.verbatim.enrich;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A catalogue of common interview questions, shipped as data ({@code questions/topics.json}): each topic
+ * has regular expressions that recognise its many wordings. A question that matches a topic is grouped
+ * with every other question of that topic, whatever the words; the first matching topic wins.
+ * Immutable and thread-safe.
+ */
+public final class QuestionTopics {
+
+    public static final String BUILT_IN = "questions/topics.json";
+
+    /** A topic: its id, a typical wording, and what recognises it. */
+    public record Topic(String id, String label, List<Pattern> patterns, List<Pattern> exclude) {
+        boolean matches(String core) {
+            for (Pattern x : exclude) {
+                if (x.matcher(core).find()) {
+                    return false;
+                }
+            }
+            for (Pattern p : patterns) {
+                if (p.matcher(core).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private final List<Topic> topics;
+
+    private QuestionTopics(List<Topic> topics) {
+        this.topics = List.copyOf(topics);
+    }
+
+    public static QuestionTopics none() {
+        return new QuestionTopics(List.of());
+    }
+
+    public static QuestionTopics builtIn() {
+        try (InputStream in = QuestionTopics.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                return none();
+            }
+            JsonNode root = new ObjectMapper().readTree(in);
+            List<Topic> out = new ArrayList<>();
+            for (JsonNode t : root.path("topics")) {
+                out.add(new Topic(t.path("id").asText(), t.path("label").asText(), compile(t.path("patterns"), t),
+                        compile(t.path("exclude"), t)));
+            }
+            return new QuestionTopics(out);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + BUILT_IN, e);
+        }
+    }
+
+    private static List<Pattern> compile(JsonNode list, JsonNode topic) {
+        List<Pattern> out = new ArrayList<>();
+        for (JsonNode p : list) {
+            try {
+                out.add(Pattern.compile(p.asText()));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalStateException("topic " + topic.path("id").asText() + ": bad pattern " + p.asText(), e);
+            }
+        }
+        return out;
+    }
+
+    /** The id of the first topic the core text matches, or {@code null}. */
+    public String match(String core) {
+        if (core == null || core.isEmpty()) {
+            return null;
+        }
+        for (Topic t : topics) {
+            if (t.matches(core)) {
+                return t.id();
+            }
+        }
+        return null;
+    }
+
+    public List<Topic> topics() {
+        return topics;
+    }
+}

@@ -1,0 +1,119 @@
+import { el, snippet, clock, getJson, showAlert } from './common.js';
+
+const $ = (id) => document.getElementById(id);
+const FIELDS = ['question', 'text', 'role', 'from', 'to', 'q'];
+
+function readState() {
+  const p = new URLSearchParams(location.search);
+  const s = {};
+  for (const f of FIELDS) s[f] = p.get(f) || '';
+  return s;
+}
+
+function params(state, { forApi = false } = {}) {
+  const p = new URLSearchParams();
+  for (const f of FIELDS) {
+    if (!state[f]) continue;
+    if (forApi && f === 'text' && state.question) continue;
+    if (forApi && f === 'question' && !state.question) continue;
+    p.set(f, state[f]);
+  }
+  return p;
+}
+
+async function loadChoices(state) {
+  const filter = new URLSearchParams();
+  if (state.role) filter.set('role', state.role);
+  const [qs, facets] = await Promise.all([
+    getJson(`api/questions?${filter}&limit=200`),
+    getJson('api/search?size=1'),
+  ]);
+  const select = $('question');
+  select.replaceChildren(el('option', { value: '' }, '— choose a question —'));
+  for (const g of qs.questions) {
+    select.append(el('option', { value: g.id, selected: g.id === state.question }, `${g.label} (${g.interviews})`));
+  }
+  const roles = $('role');
+  roles.replaceChildren(el('option', { value: '' }, 'All roles'));
+  for (const r of facets.facets.role || []) {
+    roles.append(el('option', { value: r.value, selected: r.value === state.role }, `${r.value} (${r.count})`));
+  }
+}
+
+async function run(state) {
+  for (const f of FIELDS) if ($(f) && $(f).tagName !== 'SELECT') $(f).value = state[f];
+  showAlert($('alert'), '');
+  $('answers').replaceChildren();
+  $('csv-line').hidden = true;
+  if (!state.question && !state.text) {
+    $('status').textContent = 'Choose a question, or type one in your own words.';
+    return;
+  }
+  let res;
+  try {
+    res = await getJson(`api/compare?${params(state, { forApi: true })}`);
+  } catch (e) {
+    $('status').textContent = '';
+    showAlert($('alert'), e.message);
+    return;
+  }
+  $('status').replaceChildren(el('strong', {}, res.question.label), ` — ${res.answers.length} candidate${res.answers.length === 1 ? '' : 's'} answered it`);
+  if (!state.question) {
+    $('question').value = res.question.id;
+  }
+  const csv = new URLSearchParams(params({ ...state, question: res.question.id, text: '' }, { forApi: true }));
+  $('csv').href = `api/compare.csv?${csv}`;
+  $('csv-line').hidden = res.answers.length === 0;
+  const list = $('answers');
+  if (res.answers.length === 0) {
+    list.append(el('li', { class: 'empty' }, 'Nobody in these interviews was asked this question.'));
+  }
+  for (const a of res.answers) {
+    const iv = a.interview;
+    const who = a.speaker || iv.candidates.join(', ') || iv.title;
+    const link = new URLSearchParams({ id: iv.id, pair: String(a.pair) });
+    if (state.q) link.set('q', state.q);
+    const card = el('li', { class: 'answer-card' },
+      el('h2', {}, who),
+      el('p', { class: 'facts' }, el('a', { href: `interview.html?${link}` }, iv.title), iv.date ? ` · ${iv.date}` : '', iv.role ? ` · ${iv.role}` : ''),
+      el('p', { class: 'asked' }, el('span', { class: 'who' }, 'Asked: '), a.questionAsked),
+    );
+    const body = el('div', { class: 'answer-text' });
+    for (const para of a.answerHtml.split(/\n\n+/)) body.append(snippet(el('p'), para));
+    if (a.start !== null) card.append(el('p', { class: 'who' }, `Answer at ${clock(a.start)}`));
+    card.append(body);
+    list.append(card);
+  }
+}
+
+function navigate(state) {
+  history.pushState(null, '', `?${params(state)}`);
+  run(state);
+}
+
+async function init() {
+  const state = readState();
+  try {
+    await loadChoices(state);
+  } catch (e) {
+    showAlert($('alert'), e.message);
+  }
+  $('compare-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const s = {};
+    for (const f of FIELDS) s[f] = $(f).value.trim();
+    if (s.text && document.activeElement === $('text')) s.question = '';
+    if (s.text && !s.question) s.question = '';
+    navigate(s);
+  });
+  $('question').addEventListener('change', () => { $('text').value = ''; $('compare-form').requestSubmit(); });
+  $('role').addEventListener('change', async () => {
+    const s = { ...readState(), role: $('role').value };
+    await loadChoices(s);
+    $('compare-form').requestSubmit();
+  });
+  window.addEventListener('popstate', () => run(readState()));
+  run(state);
+}
+
+init();
