@@ -306,8 +306,10 @@ public final class Searcher implements Closeable {
         for (Skill s : skills.skills()) {
             boolean hit = s.forms().stream().anyMatch(f -> !s.isAmbiguous(f) && wordStartsWith(f, prefix))
                     || s.forms().stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).equals(prefix));
-            if (hit) {
-                out.add(new Suggestion(s.name(), "skill", counts.getOrDefault(s.name(), 0L)));
+            long n = counts.getOrDefault(s.name(), 0L);
+            // Only skills the archive mentions: a completion that finds nothing is noise.
+            if (hit && n > 0) {
+                out.add(new Suggestion(s.name(), "skill", n));
             }
         }
         out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareToIgnoreCase(b.value()));

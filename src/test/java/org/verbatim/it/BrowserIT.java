@@ -44,7 +44,7 @@ class BrowserIT {
     @BeforeAll
     static void startServer() throws Exception {
         Fixtures.index(tmp.resolve("index"), Path.of("samples"));
-        index = new LiveIndex(tmp.resolve("index"), Fixtures.skills(), Duration.ofSeconds(1));
+        index = new LiveIndex(tmp.resolve("index"), Fixtures.skills(), Fixtures.grouping(), Duration.ofSeconds(1));
         server = new WebServer(index, null).start("127.0.0.1", 0);
     }
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.index.IndexSummary;
 import org.verbatim.ingest.SourceFile;
 import org.verbatim.ingest.TranscriptLoader;
+import org.verbatim.search.CompareResult;
 import org.verbatim.search.Hit;
+import org.verbatim.search.QuestionGroupView;
 import org.verbatim.search.InterviewDetail;
 import org.verbatim.search.SearchRequest;
 import org.verbatim.search.SearchResponse;
@@ -216,6 +218,24 @@ class CorpusIT {
                 assertTrue(titles.contains("000_ea19195571e0d369"), q + ": " + titles);
                 assertTrue(titles.contains("Frontend Engineer interview with Lena Hoffmann"), q + ": " + titles);
                 assertTrue(titles.contains("Frontend Engineer interview with Mateo Alvarez"), q + ": " + titles);
+            }
+        }
+    }
+
+    @Test
+    void hitsaveGettingStartedInGameDevelopmentQuestionsShareOneGroup() throws Exception {
+        try (Searcher s = Searcher.open(tmp.resolve("index"), Fixtures.skills(), Fixtures.grouping())) {
+            QuestionGroupView g = s.closestGroup("How did you get started in game development?");
+            CompareResult r = s.compare(g.id(), SearchRequest.of(""));
+            List<String> titles = r.answers().stream().map(a -> a.interview().title()).toList();
+            // Asked as "how did you get started in game development", "so how did you get started?",
+            // "how did you get into this?", "how did you get into?" in four different interviews.
+            for (String t : List.of("Jon Lawitts and Vicky Wei", "Danny Silvers", "Carolyn Ly", "Rik Nicol")) {
+                assertTrue(titles.stream().anyMatch(x -> x.contains(t)), t + " not in " + titles);
+            }
+            for (CompareResult.Answer a : r.answers()) {
+                String asked = a.questionAsked().toLowerCase(java.util.Locale.ROOT);
+                assertTrue(asked.matches("(?s).*\\b(get|got|getting) (started|into|here)\\b.*"), asked);
             }
         }
     }

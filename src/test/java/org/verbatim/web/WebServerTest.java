@@ -34,7 +34,7 @@ class WebServerTest {
     @BeforeAll
     static void start() throws Exception {
         Fixtures.index(tmp.resolve("index"), Fixtures.folder("fixtures/archive"));
-        index = new LiveIndex(tmp.resolve("index"), Duration.ofMillis(200));
+        index = new LiveIndex(tmp.resolve("index"), Fixtures.skills(), Fixtures.grouping(), Duration.ofMillis(200));
         server = new WebServer(index, null).start("127.0.0.1", 0);
     }
 
@@ -128,13 +128,74 @@ class WebServerTest {
     @Test
     void suggestCompletesCandidatesRolesAndTerms() throws Exception {
         JsonNode r = json("/api/suggest?prefix=ka");
-        assertEquals("kafka", r.get("suggestions").get(0).get("value").asText());
-        assertEquals("term", r.get("suggestions").get(0).get("type").asText());
+        assertEquals("Apache Kafka", r.get("suggestions").get(0).get("value").asText());
+        assertEquals("skill", r.get("suggestions").get(0).get("type").asText());
+        boolean term = false;
+        for (JsonNode s : r.get("suggestions")) {
+            term |= s.get("type").asText().equals("term") && s.get("value").asText().equals("kafka");
+        }
+        assertTrue(term, r.toString());
         JsonNode c = json("/api/suggest?prefix=park");
         assertEquals("Cy Park", c.get("suggestions").get(0).get("value").asText());
         assertEquals("candidate", c.get("suggestions").get(0).get("type").asText());
         JsonNode role = json("/api/suggest?prefix=front");
-        assertEquals("Frontend Engineer", role.get("suggestions").get(0).get("value").asText());
+        boolean found = false;
+        for (JsonNode s : role.get("suggestions")) {
+            found |= s.get("type").asText().equals("role") && s.get("value").asText().equals("Frontend Engineer");
+            assertTrue(!s.get("type").asText().equals("skill") || s.get("count").asInt() > 0, "only skills the archive mentions");
+        }
+        assertTrue(found, role.toString());
+    }
+
+    @Test
+    void compareQuestionsCsvAndMatrixEndpoints() throws Exception {
+        JsonNode qs = json("/api/questions");
+        assertTrue(qs.get("questions").size() >= 4, qs.toString());
+        String learning = null;
+        for (JsonNode q : qs.get("questions")) {
+            if (q.get("label").asText().contains("learning new technologies")) {
+                learning = q.get("id").asText();
+            }
+        }
+        assertTrue(learning != null, qs.toString());
+        JsonNode byId = json("/api/compare?question=" + enc(learning));
+        assertEquals(learning, byId.get("question").get("id").asText());
+        assertEquals(1, byId.get("answers").size());
+        JsonNode a = byId.get("answers").get(0);
+        assertEquals("bea-2023", a.get("interview").get("id").asText());
+        assertEquals("Bea Lopez", a.get("speaker").asText());
+        assertEquals(1, a.get("pair").asInt());
+        assertEquals("How do you approach learning new technologies?", a.get("questionAsked").asText());
+        assertTrue(a.get("answer").asText().startsWith("I build a small prototype first"));
+
+        JsonNode byText = json("/api/compare?text=" + enc("how do you learn new tech") + "&q=prototype");
+        assertEquals(learning, byText.get("question").get("id").asText());
+        assertTrue(byText.get("answers").get(0).get("answerHtml").asText().contains("<mark>prototype</mark>"));
+
+        HttpResponse<String> csv = get("/api/compare.csv?question=" + enc(learning));
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals("question_id,question,interview_id,title,candidates,role,date,speaker,pair,start_seconds,question_asked,answer", lines[0]);
+        assertTrue(lines[1].startsWith(learning + ","), lines[1]);
+
+        JsonNode matrix = json("/api/matrix?questions=" + enc(learning) + "&role=" + enc("Backend Engineer"));
+        assertEquals(1, matrix.get("questions").size());
+        assertEquals("Bea Lopez", matrix.get("rows").get(0).get("candidate").asText());
+
+        assertEquals(400, get("/api/compare").statusCode());
+        assertEquals(404, get("/api/compare?question=q-nope").statusCode());
+        assertEquals(400, get("/api/matrix").statusCode());
+        assertEquals(400, get("/api/matrix?questions=q-nope").statusCode());
+    }
+
+    @Test
+    void csvCellsCannotRunAsFormulas() {
+        assertEquals("'=HYPERLINK(\"http://x\")", Csv.cell("=HYPERLINK(\"http://x\")").replace("\"\"", "\"").replaceAll("^\"|\"$", ""));
+        assertEquals("'+1", Csv.cell("+1"));
+        assertEquals("'@SUM(A1)", Csv.cell("@SUM(A1)"));
+        assertEquals("\"a, b\"", Csv.cell("a, b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.cell("say \"hi\""));
     }
 
     @Test

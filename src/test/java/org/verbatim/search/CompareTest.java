@@ -1,0 +1,161 @@
+package org.verbatim.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verbatim.support.Fixtures;
+
+/**
+ * Comparing answers across candidates over the samples: eight of the ten interviews ask about a
+ * challenging project, each in its own words; the Frontend interview with Lena Hoffmann and the Product
+ * Manager interview with Daniel Okafor do not.
+ */
+class CompareTest {
+
+    @TempDir
+    static Path tmp;
+    static Searcher searcher;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Fixtures.index(tmp.resolve("index"), Path.of("samples"));
+        searcher = Searcher.open(tmp.resolve("index"), Fixtures.skills(), Fixtures.grouping());
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        searcher.close();
+    }
+
+    static Set<String> speakers(CompareResult r) {
+        Set<String> out = new TreeSet<>();
+        r.answers().forEach(a -> out.add(a.speaker() != null ? a.speaker() : String.join(", ", a.interview().candidates())));
+        return out;
+    }
+
+    static final Set<String> ASKED_ABOUT_A_CHALLENGING_PROJECT = new TreeSet<>(Set.of("Ana Souza", "Kenji Watanabe", "Ravi Menon",
+            "Sofia Marchetti", "Grace Whitfield", "Mateo Alvarez", "Chloe Dubois", "Yusuf Demir"));
+
+    @Test
+    void comparingChallengingProjectShowsEveryoneAskedAnyWordingOfItAndNobodyElse() throws Exception {
+        QuestionGroupView g = searcher.closestGroup("challenging project");
+        assertNotNull(g);
+        CompareResult r = searcher.compare(g.id(), SearchRequest.of(""));
+        assertEquals(ASKED_ABOUT_A_CHALLENGING_PROJECT, speakers(r), r.answers().stream().map(CompareResult.Answer::questionAsked).toList().toString());
+        assertEquals(8, r.answers().size(), "one answer per interviewee");
+    }
+
+    @Test
+    void compareFiltersByRoleAndHighlightsWords() throws Exception {
+        QuestionGroupView g = searcher.closestGroup("What's the hardest thing you've built?");
+        CompareResult r = searcher.compare(g.id(), SearchRequest.of("kafka").withFilters(Map.of("role", List.of("Backend Engineer"))));
+        assertEquals(Set.of("Ana Souza", "Kenji Watanabe", "Sofia Marchetti", "Chloe Dubois"), speakers(r));
+        CompareResult.Answer sofia = r.answers().stream().filter(a -> "Sofia Marchetti".equals(a.speaker())).findFirst().orElseThrow();
+        assertTrue(sofia.answerHtml().contains("<mark>Kafka</mark>"), sofia.answerHtml());
+        assertTrue(!sofia.answer().contains("<mark>"));
+        // Newest interview first.
+        assertEquals("2025-06-10", r.answers().get(0).interview().date());
+    }
+
+    @Test
+    void theQuestionsListCountsInterviewsMostAskedFirst() throws Exception {
+        List<QuestionGroupView> qs = searcher.questions(SearchRequest.of(""), 100);
+        assertTrue(qs.size() > 5);
+        for (int i = 1; i < qs.size(); i++) {
+            assertTrue(qs.get(i - 1).interviews() >= qs.get(i).interviews());
+        }
+        String challengingId = searcher.closestGroup("challenging project").id();
+        QuestionGroupView challenging = qs.stream().filter(q -> q.id().equals(challengingId)).findFirst().orElseThrow();
+        assertEquals(8, challenging.interviews());
+        List<QuestionGroupView> pm = searcher.questions(SearchRequest.of("").withFilters(Map.of("role", List.of("Product Manager"))), 100);
+        QuestionGroupView pmChallenging = pm.stream().filter(q -> q.id().equals(challenging.id())).findFirst().orElseThrow();
+        assertEquals(1, pmChallenging.interviews());
+    }
+
+    @Test
+    void theQuestionFacetShowsGroupLabelsCountingInterviews() throws Exception {
+        SearchResponse r = searcher.search(SearchRequest.of(""));
+        FacetValue top = r.facets().get("question").get(0);
+        assertNotNull(top.label());
+        assertTrue(top.count() >= 8, top.toString());
+        SearchResponse filtered = searcher.search(SearchRequest.of("").withFilters(Map.of("question", List.of(top.value()))));
+        assertEquals(top.count(), filtered.total().interviews());
+    }
+
+    @Test
+    void theMatrixHasCandidatesAsRowsAndQuestionsAsColumns() throws Exception {
+        String challenging = searcher.closestGroup("challenging project").id();
+        String leaving = searcher.closestGroup("Why are you leaving your current job?").id();
+        Matrix m = searcher.matrix(List.of(challenging, leaving), SearchRequest.of("").withFilters(Map.of("role", List.of("Frontend Engineer"))), 80);
+        assertEquals(2, m.questions().size());
+        Map<String, Matrix.Row> rows = new HashMap<>();
+        m.rows().forEach(r -> rows.put(r.candidate(), r));
+        assertEquals(Set.of("Lena Hoffmann", "Mateo Alvarez"), rows.keySet());
+        assertNull(rows.get("Lena Hoffmann").cells().get(0).answerStart(), "Lena was never asked about a challenging project");
+        assertNotNull(rows.get("Lena Hoffmann").cells().get(1).answerStart());
+        assertNotNull(rows.get("Mateo Alvarez").cells().get(0).answerStart());
+        assertTrue(rows.get("Mateo Alvarez").cells().get(0).answerStart().length() <= 82);
+    }
+
+    @Test
+    void groupIdsAreStableAcrossAFullRebuild() throws Exception {
+        Map<String, String> first = groupsByPair(searcher);
+        Path again = tmp.resolve("again");
+        Fixtures.index(again, Path.of("samples"));
+        try (Searcher other = Searcher.open(again, Fixtures.skills(), Fixtures.grouping())) {
+            assertEquals(first, groupsByPair(other));
+        }
+    }
+
+    @Test
+    void groupsAreKeptWhenInterviewsAreAdded() throws Exception {
+        Path docs = tmp.resolve("growing");
+        java.nio.file.Files.createDirectories(docs);
+        Path idx = tmp.resolve("growing-index");
+        for (String f : List.of("2023-02-14-backend-ana-souza.txt", "2023-10-03-backend-kenji-watanabe.md")) {
+            java.nio.file.Files.copy(Path.of("samples", f), docs.resolve(f));
+        }
+        Fixtures.index(idx, docs);
+        Map<String, String> before;
+        try (Searcher s = Searcher.open(idx, Fixtures.skills(), Fixtures.grouping())) {
+            before = groupsByPair(s);
+        }
+        java.nio.file.Files.copy(Path.of("samples", "2024-04-09-data-ravi-menon.txt"), docs.resolve("2024-04-09-data-ravi-menon.txt"));
+        Fixtures.index(idx, docs);
+        try (Searcher s = Searcher.open(idx, Fixtures.skills(), Fixtures.grouping())) {
+            Map<String, String> after = groupsByPair(s);
+            for (Map.Entry<String, String> e : before.entrySet()) {
+                assertEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+            }
+            String ana = after.get("2023-02-14-backend-ana-souza#1");
+            String ravi = after.get("2024-04-09-data-ravi-menon#1");
+            assertEquals(ana, ravi, "Ravi's 'most difficult thing you've built' joins Ana's 'challenging project'");
+        }
+    }
+
+    static Map<String, String> groupsByPair(Searcher s) throws Exception {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Hit h : s.search(SearchRequest.of("").withSize(100)).results()) {
+            InterviewDetail d = s.interview(h.interview().id());
+            for (InterviewDetail.PairView p : d.pairs()) {
+                if (p.questionGroup() != null) {
+                    out.put(d.interview().id() + "#" + p.pair(), p.questionGroup());
+                }
+            }
+        }
+        return out;
+    }
+}
