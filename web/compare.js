@@ -21,11 +21,17 @@ function params(state, { forApi = false } = {}) {
   return p;
 }
 
+function withLimit(params, limit) {
+  const p = new URLSearchParams(params);
+  p.set('limit', String(limit));
+  return p;
+}
+
 async function loadChoices(state) {
   const filter = new URLSearchParams();
   if (state.role) filter.set('role', state.role);
   const [qs, facets] = await Promise.all([
-    getJson(`api/questions?${filter}&limit=200`),
+    getJson(`api/questions?${withLimit(filter, 200)}`),
     getJson('api/search?size=1'),
   ]);
   const select = $('question');

@@ -8,10 +8,16 @@ function readState() {
   return { role: p.get('role') || '', questions: (p.get('questions') || '').split(',').filter(Boolean) };
 }
 
+function withLimit(params, limit) {
+  const p = new URLSearchParams(params);
+  p.set('limit', String(limit));
+  return p;
+}
+
 async function loadChoices(state) {
   const filter = new URLSearchParams();
   if (state.role) filter.set('role', state.role);
-  const [qs, facets] = await Promise.all([getJson(`api/questions?${filter}&limit=40`), getJson('api/search?size=1')]);
+  const [qs, facets] = await Promise.all([getJson(`api/questions?${withLimit(filter, 40)}`), getJson('api/search?size=1')]);
   const roles = $('role');
   roles.replaceChildren(el('option', { value: '' }, 'All roles'));
   for (const r of facets.facets.role || []) roles.append(el('option', { value: r.value, selected: r.value === state.role }, r.value));

@@ -92,6 +92,9 @@ final class ApiRoutes {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             String name = e.getKey();
+            if (name.isEmpty()) {
+                continue; // "?&x=1": an empty parameter name carries nothing
+            }
             if (Schema.FACETS.contains(name)) {
                 List<String> values = new ArrayList<>();
                 for (String v : e.getValue()) {

@@ -147,6 +147,31 @@ class BrowserIT {
     }
 
     @Test
+    void compareViewShowsEveryCandidatesAnswerSideBySide() throws Exception {
+        driver.get(url("/?q=" + java.net.URLEncoder.encode("\"challenging project\"", java.nio.charset.StandardCharsets.UTF_8)));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#results .card"), 0));
+        driver.findElement(By.cssSelector("#results .card a.compare")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#answers .answer-card"), 8));
+        List<String> names = driver.findElements(By.cssSelector("#answers .answer-card h2")).stream().map(WebElement::getText).sorted().toList();
+        assertEquals(List.of("Ana Souza", "Chloe Dubois", "Grace Whitfield", "Kenji Watanabe", "Mateo Alvarez", "Ravi Menon",
+                "Sofia Marchetti", "Yusuf Demir"), names);
+        screenshot("compare-challenging-project");
+        String compareUrl = driver.getCurrentUrl();
+        driver.get(compareUrl.replaceAll("([?&])q=[^&]*", "$1q=kafka"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#answers .answer-card"), 8));
+        assertTrue(driver.findElements(By.cssSelector("#answers mark")).stream().anyMatch(m -> m.getText().equalsIgnoreCase("kafka")));
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("role"))).selectByValue("Backend Engineer");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#answers .answer-card"), 4));
+        assertTrue(driver.getCurrentUrl().contains("role=Backend+Engineer"), driver.getCurrentUrl());
+
+        driver.get(url("/matrix.html?role=" + java.net.URLEncoder.encode("Frontend Engineer", java.nio.charset.StandardCharsets.UTF_8)));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#matrix tbody tr"), 1));
+        assertEquals(2, driver.findElements(By.cssSelector("#matrix tbody tr")).size());
+        screenshot("matrix-frontend");
+    }
+
+    @Test
     void badQueriesAndEmptyResultsHaveClearStates() throws Exception {
         driver.get(url("/?q=" + java.net.URLEncoder.encode("(kafka", java.nio.charset.StandardCharsets.UTF_8)));
         WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
