@@ -1,6 +1,8 @@
 package org.verbatim;
 
 import org.verbatim.cli.CompareCommand;
+import org.verbatim.cli.DeleteCommand;
+import org.verbatim.cli.ReindexCommand;
 import org.verbatim.cli.IndexCommand;
 import org.verbatim.cli.QuestionsCommand;
 import org.verbatim.cli.SearchCommand;
@@ -36,6 +38,8 @@ public final class Main {
         cl.addSubcommand(new SearchCommand(settings));
         cl.addSubcommand(new StatsCommand(settings));
         cl.addSubcommand(new ShowCommand(settings));
+        cl.addSubcommand(new ReindexCommand(settings));
+        cl.addSubcommand(new DeleteCommand(settings));
         cl.addSubcommand(new QuestionsCommand(settings));
         cl.addSubcommand(new CompareCommand(settings));
         cl.addSubcommand(new ServeCommand(settings));

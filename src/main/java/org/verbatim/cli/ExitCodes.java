@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int LOCKED = 4;
     /** Any other failure (disk, permissions). */
     public static final int ERROR = 5;
+    /** Nothing matched what was asked for (delete). */
+    public static final int NOT_FOUND = 6;
 
     private ExitCodes() {
     }

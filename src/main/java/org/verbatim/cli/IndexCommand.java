@@ -47,6 +47,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Option(names = "--max-file-size", paramLabel = "MB", description = "Largest file to read, in MB (default: ${DEFAULT-VALUE} from $VERBATIM_MAX_FILE_MB or 64).")
     Long maxFileMb;
 
+    @Option(names = "--prune", description = "Remove interviews whose file was under a given folder and is gone.")
+    boolean prune;
+
     @Option(names = "--no-question-groups", description = "Skip grouping questions (compare views then show nothing for the new interviews; for measuring).")
     boolean noQuestionGroups;
 
@@ -72,7 +75,7 @@ public final class IndexCommand implements Callable<Integer> {
             Indexer indexer = new Indexer(indexDir, new TranscriptLoader(maxBytes),
                     new Enricher(new SkillExtractor(skillsOption.load(settings))),
                     noQuestionGroups ? null : QuestionGrouping.standard(), settings.threads());
-            IndexSummary summary = indexer.index(paths, m, Progress.forTerminal(err, json));
+            IndexSummary summary = indexer.index(paths, m, Progress.to(err), prune);
             if (json) {
                 out.println(Json.write(summary));
             } else {
@@ -96,12 +99,13 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     static void printSummary(PrintWriter out, IndexSummary s, Path indexDir) {
-        out.printf(Locale.ROOT, "Read %d file%s in %.1f s: %d interview%s indexed (%d pairs), %d unchanged, %d failed.%n",
-                s.files(), s.files() == 1 ? "" : "s", s.tookMs() / 1000.0, s.interviews(), s.interviews() == 1 ? "" : "s",
-                s.pairs(), s.unchanged(), s.failed().size());
+        out.printf(Locale.ROOT, "%s %d file%s in %.1f s: %d interview%s %s (%d pairs), %d unchanged, %d %s, %d failed.%n",
+                s.dryRun() ? "Dry run: read" : "Read", s.files(), s.files() == 1 ? "" : "s", s.tookMs() / 1000.0, s.interviews(),
+                s.interviews() == 1 ? "" : "s", s.dryRun() ? "would be indexed" : "indexed", s.pairs(), s.unchanged(),
+                s.removed(), s.dryRun() ? "would be removed" : "removed", s.failed().size());
         for (IndexSummary.Failure f : s.failed()) {
             out.printf("  failed: %s: %s%n", f.file(), f.error());
         }
-        out.printf("Index: %s%n", indexDir.toAbsolutePath().normalize());
+        out.printf("Index: %s (%s)%n", indexDir.toAbsolutePath().normalize(), s.generation());
     }
 }

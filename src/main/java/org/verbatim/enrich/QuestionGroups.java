@@ -108,6 +108,22 @@ public final class QuestionGroups {
         }
     }
 
+    /**
+     * A group recomputed from the questions that still belong to it (after interviews were deleted): its
+     * exemplars and wordings come only from those questions, so nothing of a deleted interview remains.
+     */
+    public static Group rebuilt(String id, long order, List<QuestionMatcher.Prepared> questions) {
+        Group g = new Group(id, order);
+        java.util.Set<String> cores = new java.util.HashSet<>();
+        for (QuestionMatcher.Prepared q : questions) {
+            if (g.exemplars.size() < MAX_EXEMPLARS && cores.add(q.core())) {
+                g.addExemplar(q);
+            }
+            g.count(q.wording(), 1);
+        }
+        return g;
+    }
+
     /** The group this question belongs to, creating one when none matches; {@code null} for an empty question. */
     public String assign(QuestionMatcher.Prepared q) {
         if (q.core().isEmpty()) {

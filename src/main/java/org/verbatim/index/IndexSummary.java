@@ -10,8 +10,13 @@ import java.util.List;
  * @param pairs      question/answer pairs written in this run
  * @param unchanged  files skipped because their content hash was already indexed
  * @param failed     files that could not be read, each with the reason
+ * @param removed    interviews removed because their file is gone ({@code --prune}); for a dry run, the
+ *                   interviews a rebuild would drop
+ * @param generation the index generation written (or, for a dry run, the live one)
+ * @param dryRun     nothing was written
  */
-public record IndexSummary(int files, int interviews, int pairs, int unchanged, List<Failure> failed, long tookMs) {
+public record IndexSummary(int files, int interviews, int pairs, int unchanged, List<Failure> failed, long tookMs,
+                           int removed, String generation, boolean dryRun) {
 
     public IndexSummary {
         failed = List.copyOf(failed);

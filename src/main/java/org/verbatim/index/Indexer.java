@@ -77,88 +77,228 @@ public final class Indexer {
         this.threads = Math.max(1, threads);
     }
 
+    /** Incremental indexing into the live generation; see {@link #index(List, Manifest, Progress, boolean)}. */
     public IndexSummary index(List<Path> paths, Manifest manifest, Progress progress) throws IOException {
+        return index(paths, manifest, progress, false);
+    }
+
+    /**
+     * Indexes into the live generation: new and changed files are (re)written, unchanged ones skipped;
+     * with {@code prune}, interviews whose file was under a given folder and is gone are removed.
+     * Commits after every batch, so an interrupted run keeps what it finished and a rerun does the rest.
+     */
+    public IndexSummary index(List<Path> paths, Manifest manifest, Progress progress, boolean prune) throws IOException {
         long t0 = System.nanoTime();
-        List<Path> files = collect(paths, manifest);
-        Files.createDirectories(indexDir);
-        try (Directory dir = FSDirectory.open(indexDir);
-             IndexWriter writer = openWriter(dir)) {
-            Map<String, Indexed> bySource = new HashMap<>();
-            Map<String, String> sourceById = new HashMap<>();
-            readExisting(writer, bySource, sourceById);
-            QuestionGroups groups = grouping == null ? null : readGroups(writer);
-
-            List<IndexSummary.Failure> failed = new ArrayList<>();
-            int interviews = 0;
-            int pairs = 0;
-            int unchanged = 0;
-            AtomicInteger done = new AtomicInteger();
-            Map<String, String> claimedIds = new HashMap<>();
-
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                for (int from = 0; from < files.size(); from += BATCH) {
-                    List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-                    // Reading, segmenting, enriching and embedding run in parallel...
-                    List<Future<Read>> futures = new ArrayList<>();
-                    for (Path file : batch) {
-                        futures.add(pool.submit(() -> {
-                            try {
-                                return read(file, manifest.rowFor(file), bySource);
-                            } finally {
-                                progress.update(done.incrementAndGet(), files.size());
-                            }
-                        }));
-                    }
-                    // ...then grouping and writing follow the sorted file order, so the same files
-                    // always give the same question groups.
-                    for (Future<Read> f : futures) {
-                        Read r = f.get();
-                        if (r.unchanged()) {
-                            unchanged++;
-                            continue;
-                        }
-                        if (r.error() != null) {
-                            failed.add(new IndexSummary.Failure(r.source(), r.error()));
-                            continue;
-                        }
-                        String conflict = idConflict(r.interview().id(), r.source(), claimedIds, sourceById);
-                        if (conflict != null) {
-                            failed.add(new IndexSummary.Failure(r.source(), conflict));
-                            continue;
-                        }
-                        Interview interview = groups == null ? r.interview()
-                                : grouping.assign(r.interview(), r.questions(), groups);
-                        write(writer, interview);
-                        interviews++;
-                        pairs += interview.pairs().size();
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("indexing was interrupted; the index keeps its last committed state", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("indexing failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
+        IndexLayout layout = new IndexLayout(indexDir);
+        try (WriterLock lock = WriterLock.acquire(layout.root())) {
+            List<Path> files = collect(paths, manifest);
+            Path generation = layout.current();
+            boolean fresh = layout.currentName() == null;
+            Files.createDirectories(generation);
+            IndexSummary summary;
+            try (Directory dir = FSDirectory.open(generation);
+                 IndexWriter writer = openWriter(dir)) {
+                Existing existing = readExisting(writer);
+                int removed = prune ? prune(writer, paths, existing) : 0;
+                summary = run(writer, files, manifest, progress, existing, t0, removed, generation);
             }
-            if (groups != null) {
-                for (QuestionGroups.Group g : groups.drainChanged()) {
-                    writer.updateDocument(new Term(Schema.GROUP_ID, g.id()), Schema.groupDocument(g));
-                }
+            if (fresh) {
+                layout.switchTo(generation);
             }
-            writer.setLiveCommitData(Map.of("updated", java.time.Instant.now().toString()).entrySet());
-            writer.commit();
-            failed.sort((a, b) -> a.file().compareTo(b.file()));
-            return new IndexSummary(files.size(), interviews, pairs, unchanged, failed,
-                    (System.nanoTime() - t0) / 1_000_000);
+            return summary;
         }
+    }
+
+    /**
+     * A full rebuild into a new generation beside the live one: everything is read again, the result is
+     * checked ({@code CheckIndex}) and then switched to atomically; older generations are removed. Searches
+     * keep using the live generation until the switch. With {@code dryRun}, files are read and the summary
+     * says what would change, and nothing is written.
+     */
+    public IndexSummary rebuild(List<Path> paths, Manifest manifest, Progress progress, boolean dryRun) throws IOException {
+        long t0 = System.nanoTime();
+        IndexLayout layout = new IndexLayout(indexDir);
+        try (WriterLock lock = WriterLock.acquire(layout.root())) {
+            List<Path> files = collect(paths, manifest);
+            if (dryRun) {
+                return dryRun(layout, files, manifest, progress, t0);
+            }
+            // Generations left by an interrupted rebuild are incomplete: remove them before starting.
+            layout.removeOthers();
+            Path next = layout.nextGeneration();
+            IndexSummary summary;
+            try (Directory dir = FSDirectory.open(next);
+                 IndexWriter writer = openWriter(dir)) {
+                summary = run(writer, files, manifest, progress, new Existing(), t0, 0, next);
+            }
+            verify(next, summary);
+            layout.switchTo(next);
+            layout.removeOthers();
+            return summary;
+        }
+    }
+
+    private IndexSummary dryRun(IndexLayout layout, List<Path> files, Manifest manifest, Progress progress, long t0) throws IOException {
+        Existing existing = new Existing();
+        Path live = layout.current();
+        if (layout.currentName() != null) {
+            try (Directory dir = FSDirectory.open(live); DirectoryReader reader = DirectoryReader.open(dir)) {
+                readExisting(reader, existing);
+            }
+        }
+        List<IndexSummary.Failure> failed = new ArrayList<>();
+        int interviews = 0;
+        int pairs = 0;
+        int unchanged = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int done = 0;
+        for (Path file : files) {
+            Read r = read(file, manifest.rowFor(file), existing.bySource);
+            progress.update(++done, files.size());
+            seen.add(r.source());
+            if (r.unchanged()) {
+                unchanged++;
+            } else if (r.error() != null) {
+                failed.add(new IndexSummary.Failure(r.source(), r.error()));
+            } else {
+                interviews++;
+                pairs += r.interview().pairs().size();
+            }
+        }
+        int removed = 0;
+        for (String source : existing.bySource.keySet()) {
+            if (!seen.contains(source)) {
+                removed++;
+            }
+        }
+        failed.sort((a, b) -> a.file().compareTo(b.file()));
+        return new IndexSummary(files.size(), interviews, pairs, unchanged, failed, (System.nanoTime() - t0) / 1_000_000,
+                removed, layout.currentName(), true);
+    }
+
+    /** The new generation must open, pass Lucene's CheckIndex and hold what was written. */
+    private static void verify(Path generation, IndexSummary summary) throws IOException {
+        try (Directory dir = FSDirectory.open(generation)) {
+            try (org.apache.lucene.index.CheckIndex check = new org.apache.lucene.index.CheckIndex(dir)) {
+                org.apache.lucene.index.CheckIndex.Status status = check.checkIndex();
+                if (!status.clean) {
+                    throw new IOException("the rebuilt index at " + generation + " failed CheckIndex; the live index was kept");
+                }
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                long interviews = new IndexSearcher(reader).count(Schema.interviewsQuery());
+                if (interviews != summary.interviews()) {
+                    throw new IOException("the rebuilt index holds " + interviews + " interviews but " + summary.interviews()
+                            + " were written; the live index was kept");
+                }
+            }
+        }
+    }
+
+    private IndexSummary run(IndexWriter writer, List<Path> files, Manifest manifest, Progress progress, Existing existing,
+                             long t0, int removed, Path generation) throws IOException {
+        QuestionGroups groups = grouping == null ? null : readGroups(writer);
+        List<IndexSummary.Failure> failed = new ArrayList<>();
+        int interviews = 0;
+        int pairs = 0;
+        int unchanged = 0;
+        AtomicInteger done = new AtomicInteger();
+        Map<String, String> claimedIds = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int from = 0; from < files.size(); from += BATCH) {
+                List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+                // Reading, segmenting and enriching run in parallel...
+                List<Future<Read>> futures = new ArrayList<>();
+                for (Path file : batch) {
+                    futures.add(pool.submit(() -> {
+                        try {
+                            return read(file, manifest.rowFor(file), existing.bySource);
+                        } finally {
+                            progress.update(done.incrementAndGet(), files.size());
+                        }
+                    }));
+                }
+                // ...then grouping and writing follow the sorted file order, so the same files always
+                // give the same question groups.
+                for (Future<Read> f : futures) {
+                    Read r = f.get();
+                    if (r.unchanged()) {
+                        unchanged++;
+                        continue;
+                    }
+                    if (r.error() != null) {
+                        failed.add(new IndexSummary.Failure(r.source(), r.error()));
+                        continue;
+                    }
+                    String conflict = idConflict(r.interview().id(), r.source(), claimedIds, existing.sourceById);
+                    if (conflict != null) {
+                        failed.add(new IndexSummary.Failure(r.source(), conflict));
+                        continue;
+                    }
+                    Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups);
+                    write(writer, interview);
+                    interviews++;
+                    pairs += interview.pairs().size();
+                }
+                commit(writer, groups);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("indexing was interrupted; the index keeps its last committed state", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("indexing failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        commit(writer, groups);
+        failed.sort((a, b) -> a.file().compareTo(b.file()));
+        return new IndexSummary(files.size(), interviews, pairs, unchanged, failed, (System.nanoTime() - t0) / 1_000_000,
+                removed, generation.getFileName().toString(), false);
+    }
+
+    private static void commit(IndexWriter writer, QuestionGroups groups) throws IOException {
+        if (groups != null) {
+            for (QuestionGroups.Group g : groups.drainChanged()) {
+                writer.updateDocument(new Term(Schema.GROUP_ID, g.id()), Schema.groupDocument(g));
+            }
+        }
+        writer.setLiveCommitData(Map.of("updated", java.time.Instant.now().toString()).entrySet());
+        writer.commit();
+    }
+
+    /** Interviews whose file lay under one of the folders indexed again and is gone. */
+    private int prune(IndexWriter writer, List<Path> paths, Existing existing) throws IOException {
+        List<String> roots = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs)) {
+                roots.add(abs.toString().endsWith("/") ? abs.toString() : abs + "/");
+            }
+        }
+        List<String> gone = new ArrayList<>();
+        for (String source : existing.bySource.keySet()) {
+            if (roots.stream().anyMatch(source::startsWith) && !Files.exists(Path.of(source))) {
+                gone.add(source);
+            }
+        }
+        if (gone.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String source : gone) {
+            ids.add(existing.bySource.get(source).id());
+            existing.sourceById.remove(existing.bySource.get(source).id());
+            existing.bySource.remove(source);
+        }
+        new Maintenance(grouping).delete(writer, ids);
+        return gone.size();
     }
 
     /** Files read together before their interviews are grouped and written in order. */
     private static final int BATCH = 256;
 
-    private record Indexed(String id, String hash) {
+    record Indexed(String id, String hash) {
     }
 
     /** What reading one file gave: unchanged, failed with a reason, or an interview with its prepared questions. */
@@ -222,7 +362,32 @@ public final class Indexer {
         return groups;
     }
 
-    private static IndexWriter openWriter(Directory dir) throws IOException {
+    /** What the index already holds: source file → (id, hash), and id → source file. */
+    private static final class Existing {
+        final Map<String, Indexed> bySource = new HashMap<>();
+        final Map<String, String> sourceById = new HashMap<>();
+    }
+
+    private static Existing readExisting(IndexWriter writer) throws IOException {
+        Existing e = new Existing();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            readExisting(reader, e);
+        }
+        return e;
+    }
+
+    private static void readExisting(DirectoryReader reader, Existing e) throws IOException {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        TopDocs all = searcher.search(Schema.interviewsQuery(), Math.max(1, reader.maxDoc()));
+        StoredFields stored = reader.storedFields();
+        for (ScoreDoc sd : all.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            e.bySource.put(d.get(Schema.SOURCE), new Indexed(d.get(Schema.INTERVIEW_ID), d.get(Schema.HASH)));
+            e.sourceById.put(d.get(Schema.INTERVIEW_ID), d.get(Schema.SOURCE));
+        }
+    }
+
+    static IndexWriter openWriter(Directory dir) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(Schema.analyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
@@ -230,21 +395,6 @@ public final class Indexer {
             return new IndexWriter(dir, config);
         } catch (LockObtainFailedException e) {
             throw new IndexLockedException("the index is locked by another process writing to it; wait for it to finish", e);
-        }
-    }
-
-    private static void readExisting(IndexWriter writer, Map<String, Indexed> bySource, Map<String, String> sourceById)
-            throws IOException {
-        try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            int n = Math.max(1, reader.maxDoc());
-            TopDocs all = searcher.search(Schema.interviewsQuery(), n);
-            StoredFields stored = reader.storedFields();
-            for (ScoreDoc sd : all.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                bySource.put(d.get(Schema.SOURCE), new Indexed(d.get(Schema.INTERVIEW_ID), d.get(Schema.HASH)));
-                sourceById.put(d.get(Schema.INTERVIEW_ID), d.get(Schema.SOURCE));
-            }
         }
     }
 

@@ -26,6 +26,9 @@ public final class LiveIndex implements Closeable {
     private final QuestionGrouping grouping;
     private final ScheduledExecutorService timer;
     private volatile Searcher searcher;
+    /** The generation the searcher reads, to notice when a rebuild switches to a new one. */
+    private volatile String generation;
+    private final org.verbatim.index.IndexLayout layout;
 
     public LiveIndex(Path dir, Duration refreshEvery) {
         this(dir, null, null, refreshEvery);
@@ -39,6 +42,7 @@ public final class LiveIndex implements Closeable {
         this.dir = dir;
         this.skills = skills;
         this.grouping = grouping;
+        this.layout = new org.verbatim.index.IndexLayout(dir);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
             t.setDaemon(true);
@@ -62,7 +66,7 @@ public final class LiveIndex implements Closeable {
         return dir;
     }
 
-    /** Sees the latest commit now rather than at the next tick. */
+    /** Sees the latest commit, or the generation a rebuild switched to, now rather than at the next tick. */
     public void refresh() {
         Searcher s = searcher;
         if (s == null) {
@@ -70,18 +74,44 @@ public final class LiveIndex implements Closeable {
             return;
         }
         try {
+            String live = layout.currentName();
+            if (live != null && !live.equals(generation)) {
+                switchGeneration(s);
+                return;
+            }
             s.maybeRefresh();
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not refresh the index at {}: {}", dir, e.toString());
         }
     }
 
+    /** Opens the new generation, serves it, and closes the old one once requests in flight are done. */
+    private synchronized void switchGeneration(Searcher old) throws IOException {
+        String live = layout.currentName();
+        Searcher fresh = Searcher.open(dir, skills, grouping);
+        searcher = fresh;
+        generation = live;
+        LOG.info("now serving generation {} of the index at {}", live, dir);
+        timer.schedule(() -> {
+            try {
+                old.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("closing the previous generation: {}", e.toString());
+            }
+        }, RETIRE_AFTER_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Requests still using a replaced generation have this long to finish. */
+    private static final long RETIRE_AFTER_SECONDS = 30;
+
     private synchronized void tryOpen() {
         if (searcher != null) {
             return;
         }
         try {
+            String live = layout.currentName();
             searcher = Searcher.open(dir, skills, grouping);
+            generation = live;
             LOG.info("serving the index at {}", dir);
         } catch (NoIndexException e) {
             // not there yet; the timer tries again

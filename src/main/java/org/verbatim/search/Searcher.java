@@ -125,10 +125,11 @@ public final class Searcher implements Closeable {
      * either may be {@code null}.
      */
     public static Searcher open(Path dir, SkillVocabulary skills, QuestionGrouping grouping) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        org.verbatim.index.IndexLayout layout = new org.verbatim.index.IndexLayout(dir);
+        if (!Files.isDirectory(dir) || layout.currentName() == null) {
             throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
         }
-        Directory directory = FSDirectory.open(dir);
+        Directory directory = FSDirectory.open(layout.current());
         try {
             return new Searcher(directory, new SearcherManager(directory, null), skills, grouping);
         } catch (IndexNotFoundException e) {
