@@ -9,6 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import org.verbatim.config.Settings;
 import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.search.LiveIndex;
+import org.verbatim.enrich.Enricher;
+import org.verbatim.enrich.SkillExtractor;
+import org.verbatim.index.Deleter;
+import org.verbatim.index.Indexer;
+import org.verbatim.ingest.TranscriptLoader;
+import org.verbatim.web.Admin;
 import org.verbatim.web.WebServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +43,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--source", paramLabel = "PATH", description = "What a rebuild started with POST /api/admin/reindex reads when the request names nothing; repeatable.")
+    java.util.List<Path> sources = new java.util.ArrayList<>();
+
     @Option(names = "--web", paramLabel = "DIR", description = "Serve the front end from this folder instead of the jar (for front-end work).")
     Path web;
 
@@ -56,7 +65,13 @@ public final class ServeCommand implements Callable<Integer> {
         LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), QuestionGrouping.standard(), Duration.ofSeconds(1));
         WebServer server;
         try {
-            server = new WebServer(index, web).start(host, port);
+            QuestionGrouping grouping = QuestionGrouping.standard();
+            var skills = skillsOption.load(settings);
+            Admin admin = new Admin(settings.adminToken(),
+                    () -> new Indexer(dir, new TranscriptLoader(settings.maxFileBytes()), new Enricher(new SkillExtractor(skills)),
+                            grouping, settings.threads()),
+                    new Deleter(dir, grouping), index, sources);
+            server = new WebServer(index, web, admin).start(host, port);
         } catch (RuntimeException e) {
             index.close();
             err.println("verbatim serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));

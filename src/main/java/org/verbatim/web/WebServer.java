@@ -22,8 +22,14 @@ public final class WebServer {
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Javalin app;
+    private final Admin admin;
 
     public WebServer(LiveIndex index, Path webDir) {
+        this(index, webDir, Admin.off(index));
+    }
+
+    public WebServer(LiveIndex index, Path webDir, Admin admin) {
+        this.admin = admin;
         ApiRoutes api = new ApiRoutes(index);
         StaticFiles files = new StaticFiles(webDir);
         this.app = Javalin.create(config -> {
@@ -46,6 +52,9 @@ public final class WebServer {
             config.routes.get("/api/compare.csv", api::compareCsv);
             config.routes.get("/api/matrix", api::matrix);
             config.routes.get("/api/health", api::health);
+            config.routes.post("/api/admin/reindex", admin::reindex);
+            config.routes.get("/api/admin/jobs/{id}", admin::job);
+            config.routes.delete("/api/interviews/{id}", admin::deleteInterview);
             config.routes.get("/*", ctx -> {
                 if (ctx.path().startsWith("/api/")) {
                     Json.problem(ctx, 404, "Not Found", "no API endpoint " + ctx.path());
@@ -61,6 +70,9 @@ public final class WebServer {
             config.routes.exception(BadRequestException.class, (e, ctx) -> Json.problem(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(BadQueryException.class, (e, ctx) -> Json.problem(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> Json.problem(ctx, 404, "Not Found", e.getMessage()));
+            config.routes.exception(AdminAuth.ForbiddenException.class, (e, ctx) -> Json.problem(ctx, 403, "Forbidden", e.getMessage()));
+            config.routes.exception(AdminAuth.UnauthorizedException.class, (e, ctx) -> Json.problem(ctx, 401, "Unauthorized", e.getMessage()));
+            config.routes.exception(org.verbatim.index.IndexLockedException.class, (e, ctx) -> Json.problem(ctx, 409, "Conflict", e.getMessage()));
             config.routes.exception(NoIndexException.class, (e, ctx) -> Json.problem(ctx, 503, "Service Unavailable", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
@@ -86,6 +98,7 @@ public final class WebServer {
     }
 
     public void stop() {
+        admin.stop();
         app.stop();
     }
 }
