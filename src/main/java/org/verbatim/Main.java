@@ -2,6 +2,7 @@ package org.verbatim;
 
 import org.verbatim.cli.CompareCommand;
 import org.verbatim.cli.DeleteCommand;
+import org.verbatim.cli.GenerateCommand;
 import org.verbatim.cli.ReindexCommand;
 import org.verbatim.cli.IndexCommand;
 import org.verbatim.cli.QuestionsCommand;
@@ -43,6 +44,7 @@ public final class Main {
         cl.addSubcommand(new QuestionsCommand(settings));
         cl.addSubcommand(new CompareCommand(settings));
         cl.addSubcommand(new ServeCommand(settings));
+        cl.addSubcommand(new GenerateCommand());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("verbatim: unexpected error: " + e);
             return 5;

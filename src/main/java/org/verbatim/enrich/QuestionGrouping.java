@@ -15,9 +15,24 @@ import org.verbatim.segment.Pair;
 public final class QuestionGrouping {
 
     private final QuestionMatcher matcher;
+    /** Interviewers reuse their wordings: a question text seen before is not cleaned and matched again. */
+    private final java.util.concurrent.ConcurrentHashMap<String, QuestionMatcher.Prepared> prepared = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_SIZE = 200_000;
 
     public QuestionGrouping(QuestionMatcher matcher) {
         this.matcher = matcher;
+    }
+
+    private QuestionMatcher.Prepared prepareCached(String question) {
+        QuestionMatcher.Prepared p = prepared.get(question);
+        if (p == null) {
+            p = matcher.prepare(question);
+            if (prepared.size() >= CACHE_SIZE) {
+                prepared.clear();
+            }
+            prepared.put(question, p);
+        }
+        return p;
     }
 
     /** The default: built-in lexicon and topics, the default threshold. */
@@ -39,7 +54,7 @@ public final class QuestionGrouping {
         Map<String, QuestionMatcher.Prepared> out = new HashMap<>();
         for (Pair p : interview.pairs()) {
             if (!p.question().isBlank() && !out.containsKey(p.question())) {
-                out.put(p.question(), matcher.prepare(p.question()));
+                out.put(p.question(), prepareCached(p.question()));
             }
         }
         return out;

@@ -52,6 +52,10 @@ public final class SkillExtractor {
 
     private final SkillVocabulary vocabulary;
     private final Map<String, List<Form>> forms = new HashMap<>();
+    /** The first word of every form: a span can only match when it starts with one of these. */
+    private final Set<String> firstWords = new java.util.HashSet<>();
+    /** The longest form, in words, that starts with each first word. */
+    private final Map<String, Integer> longestFrom = new HashMap<>();
     /** Each skill's context words, without words that are themselves ambiguous forms ("go", "react"). */
     private final Map<String, List<String>> context = new HashMap<>();
 
@@ -63,6 +67,10 @@ public final class SkillExtractor {
                 Form form = new Form(s, f, s.isAmbiguous(f));
                 for (String key : keys(tokens(f))) {
                     forms.computeIfAbsent(key, k -> new ArrayList<>()).add(form);
+                    int space = key.indexOf(' ');
+                    String firstWord = space < 0 ? key : key.substring(0, space);
+                    firstWords.add(firstWord);
+                    longestFrom.merge(firstWord, key.split(" ").length, Math::max);
                 }
             }
             s.ambiguous().forEach(a -> ambiguousWords.add(a.toLowerCase(Locale.ROOT)));
@@ -103,8 +111,13 @@ public final class SkillExtractor {
         List<Pending> pending = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
+            if (!mayStart(tokens.get(i))) {
+                i++;
+                continue;
+            }
             int matched = 0;
-            for (int n = Math.min(MAX_PHRASE, tokens.size() - i); n >= 1 && matched == 0; n--) {
+            int longest = Math.min(MAX_PHRASE, longestFrom.getOrDefault(firstWordOf(tokens.get(i)), MAX_PHRASE));
+            for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
                 for (String key : lookupKeys(span)) {
                     List<Form> candidates = forms.get(key);
@@ -158,6 +171,29 @@ public final class SkillExtractor {
     private static boolean isAcronym(String written, Skill skill) {
         for (String a : skill.ambiguous()) {
             if (a.equalsIgnoreCase(written.replaceAll("(?:'s|’s)$", "")) && a.length() >= 2 && a.equals(a.toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstWordOf(Token t) {
+        String l = t.lower();
+        int dash = l.indexOf('-');
+        return dash > 0 ? l.substring(0, dash) : l;
+    }
+
+    /** Whether a form can start at this token: its first word (or the word without a plural ending) begins one. */
+    private boolean mayStart(Token t) {
+        String l = t.lower();
+        int dash = l.indexOf('-');
+        String first = dash > 0 ? l.substring(0, dash) : l;
+        if (firstWords.contains(first) || firstWords.contains(l.replace("-", ""))) {
+            return true;
+        }
+        for (String suffix : new String[] {"'s", "’s", "'", "’", "es", "s"}) {
+            if (l.endsWith(suffix) && l.length() > suffix.length() + 1
+                    && firstWords.contains(l.substring(0, l.length() - suffix.length()).replace("-", ""))) {
                 return true;
             }
         }
