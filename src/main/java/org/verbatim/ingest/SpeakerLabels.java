@@ -99,7 +99,9 @@ final class SpeakerLabels {
                 }
             }
             int minTurns = kind == Kind.BARE_NAME ? 4 : 3;
-            if (turns >= minTurns && (ok.size() >= 2 || kind == Kind.OTTER || kind == Kind.BOLD) && turns > bestTurns) {
+            // One speaker alone counts too when most paragraphs open with that label (a monologue, a talk).
+            boolean soleSpeaker = ok.size() == 1 && kind == Kind.COLON && atParagraphStart.getOrDefault(kind, 0) * 2 >= paragraphs;
+            if (turns >= minTurns && (ok.size() >= 2 || soleSpeaker || kind == Kind.OTTER || kind == Kind.BOLD) && turns > bestTurns) {
                 best = kind;
                 bestAccepted = ok;
                 bestTurns = turns;
