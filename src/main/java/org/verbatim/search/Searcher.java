@@ -144,6 +144,17 @@ public final class Searcher implements Closeable {
     }
 
     public SearchResponse search(SearchRequest req) throws BadQueryException, IOException {
+        try {
+            return run(req);
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("the query expands to too many terms (a wildcard or fuzzy term matches too much); "
+                    + "make it more specific", e);
+        } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+            throw new BadQueryException("the query's pattern is too complex; simplify the regular expression or wildcard", e);
+        }
+    }
+
+    private SearchResponse run(SearchRequest req) throws BadQueryException, IOException {
         long t0 = System.nanoTime();
         validate(req);
         req = req.withFilters(canonicalSkills(req.filters()));
@@ -659,8 +670,14 @@ public final class Searcher implements Closeable {
                 .add(b.build(), BooleanClause.Occur.MUST).build();
     }
 
+    /** Queries longer than this are refused: nobody types them, and they cost without bound. */
+    public static final int MAX_QUERY_LENGTH = 1000;
+
     /** Parses Lucene query syntax over pair fields. */
     Query parse(String query, SearchRequest.Scope scope) throws BadQueryException {
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new BadQueryException("the query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
+        }
         Matcher m = FIELD_REF.matcher(query);
         while (m.find()) {
             if (!Schema.QUERYABLE_FIELDS.contains(m.group(1))) {
@@ -677,6 +694,8 @@ public final class Searcher implements Closeable {
                 Map.of(Schema.ANSWER, 1.0f, Schema.QUESTION, 0.6f), skillForms);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
+        // Fuzzy terms must share their first letter: bounds the terms a fuzzy query visits.
+        parser.setFuzzyPrefixLength(1);
         parser.setSplitOnWhitespace(true);
         try {
             Query q = parser.parse(TechTermCharFilter.rewriteText(query));
@@ -685,7 +704,8 @@ public final class Searcher implements Closeable {
                     .add(q, BooleanClause.Occur.MUST).build();
         } catch (ParseException e) {
             throw new BadQueryException("cannot parse query '" + query + "': " + firstLine(e.getMessage()), e);
-        } catch (IllegalArgumentException | IndexSearcher.TooManyClauses e) {
+        } catch (IllegalArgumentException | IndexSearcher.TooManyClauses
+                 | org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
             throw new BadQueryException("cannot run query '" + query + "': " + e.getMessage(), e);
         }
     }

@@ -148,7 +148,7 @@ class SearcherTest {
     }
 
     @Test
-    void badQueriesGetOneLineErrorsNamingTheProblem() {
+    void badQueriesGetOneLineErrorsNamingTheProblem() throws Exception {
         BadQueryException e = assertThrows(BadQueryException.class, () -> search("kafka AND"));
         assertTrue(e.getMessage().startsWith("cannot parse query 'kafka AND': "), e.getMessage());
         assertEquals(-1, e.getMessage().indexOf('\n'));
@@ -160,6 +160,11 @@ class SearcherTest {
         BadQueryException size = assertThrows(BadQueryException.class, () -> searcher.search(SearchRequest.of("").withSize(500)));
         assertEquals("size must be between 1 and 100 (got: 500)", size.getMessage());
         assertThrows(BadQueryException.class, () -> search("*kafka"));
+        BadQueryException longOne = assertThrows(BadQueryException.class, () -> search("kafka ".repeat(300)));
+        assertEquals("the query is 1799 characters long; the limit is 1000", longOne.getMessage());
+        // Wildcards over every term still answer (constant-score rewrite), without a clause explosion.
+        assertEquals(3, search("a* OR b* OR c* OR d* OR e* OR f* OR g* OR h* OR i* OR p* OR s* OR t*").total().interviews());
+
     }
 
     @Test
