@@ -87,9 +87,8 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (NoIndexException e) {
             err.println("verbatim compare: " + e.getMessage());
             return ExitCodes.NO_INDEX;
-        } catch (IOException e) {
-            err.println("verbatim compare: " + e.getMessage());
-            return ExitCodes.ERROR;
+        } catch (Exception e) {
+            return Failures.report("compare", err, e);
         }
     }
 }

@@ -70,9 +70,8 @@ public final class DeleteCommand implements Callable<Integer> {
         } catch (IndexLockedException e) {
             err.println("verbatim delete: " + e.getMessage());
             return ExitCodes.LOCKED;
-        } catch (IOException e) {
-            err.println("verbatim delete: " + e.getMessage());
-            return ExitCodes.ERROR;
+        } catch (Exception e) {
+            return Failures.report("delete", err, e);
         }
     }
 }

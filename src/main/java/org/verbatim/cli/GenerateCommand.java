@@ -40,9 +40,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     out, (System.nanoTime() - t0) / 1e9);
             o.flush();
             return ExitCodes.OK;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("verbatim generate: " + e.getMessage());
-            return ExitCodes.ERROR;
+        } catch (Exception e) {
+            return Failures.report("generate", spec.commandLine().getErr(), e);
         }
     }
 }

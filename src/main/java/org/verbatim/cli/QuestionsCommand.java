@@ -73,9 +73,8 @@ public final class QuestionsCommand implements Callable<Integer> {
         } catch (NoIndexException e) {
             err.println("verbatim questions: " + e.getMessage());
             return ExitCodes.NO_INDEX;
-        } catch (IOException e) {
-            err.println("verbatim questions: " + e.getMessage());
-            return ExitCodes.ERROR;
+        } catch (Exception e) {
+            return Failures.report("questions", err, e);
         }
     }
 }

@@ -86,9 +86,8 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (NoIndexException e) {
             err.println("verbatim search: " + e.getMessage());
             return ExitCodes.NO_INDEX;
-        } catch (IOException e) {
-            err.println("verbatim search: " + e.getMessage());
-            return ExitCodes.ERROR;
+        } catch (Exception e) {
+            return Failures.report("search", err, e);
         }
     }
 
@@ -150,13 +149,5 @@ public final class SearchCommand implements Callable<Integer> {
         if (res.didYouMean() != null) {
             out.printf("%nDid you mean: %s%n", res.didYouMean());
         }
-    }
-
-    static String facetLine(String dim, List<FacetValue> values) {
-        StringBuilder sb = new StringBuilder(dim).append(": ");
-        for (FacetValue v : values) {
-            sb.append(v.value()).append(" (").append(v.count()).append(")  ");
-        }
-        return sb.toString().strip();
     }
 }

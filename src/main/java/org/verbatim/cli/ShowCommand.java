@@ -75,9 +75,8 @@ public final class ShowCommand implements Callable<Integer> {
         } catch (NoIndexException e) {
             err.println("verbatim show: " + e.getMessage());
             return ExitCodes.NO_INDEX;
-        } catch (IOException e) {
-            err.println("verbatim show: " + e.getMessage());
-            return ExitCodes.ERROR;
+        } catch (Exception e) {
+            return Failures.report("show", err, e);
         }
     }
 }

@@ -59,9 +59,8 @@ public final class StatsCommand implements Callable<Integer> {
         } catch (NoIndexException e) {
             err.println("verbatim stats: " + e.getMessage());
             return ExitCodes.NO_INDEX;
-        } catch (IOException e) {
-            err.println("verbatim stats: " + e.getMessage());
-            return ExitCodes.ERROR;
+        } catch (Exception e) {
+            return Failures.report("stats", err, e);
         }
     }
 }
