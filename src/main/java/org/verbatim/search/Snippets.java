@@ -30,18 +30,22 @@ public final class Snippets {
                     } else if (p.getStartOffset() > 0 && sb.length() == 0) {
                         sb.append("… ");
                     }
-                    pos = p.getStartOffset();
+                    // A phrase match can run past the end of the passage before; never go back over it.
+                    pos = Math.max(pos, p.getStartOffset());
                     for (int i = 0; i < p.getNumMatches(); i++) {
                         int start = p.getMatchStarts()[i];
                         int end = p.getMatchEnds()[i];
                         if (start < pos) {
                             continue; // overlapping match, already inside a mark
                         }
-                        sb.append(clean(content, pos, start)).append(OPEN).append(clean(content, start, end)).append(CLOSE);
-                        pos = end;
+                        int stop = Math.min(end, content.length());
+                        sb.append(clean(content, pos, start)).append(OPEN).append(clean(content, start, stop)).append(CLOSE);
+                        pos = stop;
                     }
-                    sb.append(clean(content, pos, p.getEndOffset()));
-                    pos = p.getEndOffset();
+                    if (p.getEndOffset() > pos) {
+                        sb.append(clean(content, pos, p.getEndOffset()));
+                        pos = p.getEndOffset();
+                    }
                 }
                 if (pos < content.length() && sb.length() > 0) {
                     sb.append(" …");

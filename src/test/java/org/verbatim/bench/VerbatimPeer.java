@@ -1,0 +1,150 @@
+package org.verbatim.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Verbatim as users run it: the jar indexes the files, then serves them over HTTP with facets and highlighting. */
+final class VerbatimPeer implements Peer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path jar;
+    private final Path corpus;
+    private final Path index;
+    private final String heap;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process server;
+    private int port;
+    long readyMillis;
+
+    VerbatimPeer(Path jar, Path corpus, Path work, String heap) {
+        this.jar = jar;
+        this.corpus = corpus;
+        this.index = work.resolve("verbatim-index");
+        this.heap = heap;
+    }
+
+    @Override
+    public String name() {
+        return "Verbatim";
+    }
+
+    /** Indexes the files themselves (parsing, segmentation, skills and question groups included). */
+    @Override
+    public long load(List<BenchPair> pairs) throws Exception {
+        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "index", "--index", index.toString(), corpus.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        int code = p.waitFor();
+        if (code != 0 && code != 1) {
+            throw new IllegalStateException("verbatim index failed with exit code " + code);
+        }
+        startServer();
+        try (Stream<Path> s = Files.walk(index)) {
+            return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    void startServer() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        server = new ProcessBuilder(java(), "-Xmx" + heap, "-jar", jar.toString(), "serve", "--index", index.toString(),
+                "--port", Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?q=team&size=10")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    readyMillis = (System.nanoTime() - t0) / 1_000_000;
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("the Verbatim server did not answer within 60 s");
+    }
+
+    long serverPid() {
+        return server.pid();
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String query(BenchQuery q) {
+        return switch (q.kind()) {
+            case PHRASE_2, PHRASE_3 -> "\"" + String.join(" ", q.words()) + "\"";
+            case OR -> String.join(" OR ", q.words());
+            case AND -> String.join(" AND ", q.words());
+            default -> String.join(" ", q.words());
+        };
+    }
+
+    @Override
+    public boolean supports(BenchQuery q) {
+        return true;
+    }
+
+    @Override
+    public long run(BenchQuery q) throws Exception {
+        String path = switch (q.kind()) {
+            case COMPARE -> "/api/compare?text=" + enc(String.join(" ", q.words()));
+            case SKILL_FILTER -> "/api/search?size=10&q=" + enc(q.words()[0]) + "&skill=" + enc(q.words()[1]);
+            default -> "/api/search?size=10&q=" + enc(query(q));
+        };
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        JsonNode n = JSON.readTree(r.body());
+        return q.kind() == BenchQuery.Kind.COMPARE ? n.get("answers").size() : n.get("results").size();
+    }
+
+    @Override
+    public long count(String term) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/search?size=1&q=" + enc(term))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body()).get("total").get("answers").asLong();
+    }
+
+    /** Resident memory of the server process, from /proc, in bytes. */
+    long serverRss() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.destroy();
+        }
+    }
+}
