@@ -67,6 +67,16 @@ public final class Bench {
             peers.add(new PostgresPeer(work.resolve("postgres")));
         }
         peers.add(new RipgrepPeer(corpus));
+        // Whatever happens, the peers' servers are stopped at the end.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Peer p : peers) {
+                try {
+                    p.close();
+                } catch (Exception e) {
+                    // already closed
+                }
+            }
+        }));
 
         Map<String, Object> indexing = new LinkedHashMap<>();
         for (Peer p : peers) {
@@ -152,15 +162,13 @@ public final class Bench {
         report.put("latency", latency);
         report.put("verbatimServerRssMB", round(verbatim.serverRss() / 1e6));
 
-        for (Peer p : peers) {
-            p.close();
-        }
         Files.createDirectories(reportDir);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path jsonFile = reportDir.resolve("bench-" + size + ".json");
         json.writeValue(jsonFile.toFile(), report);
         Report.write(report, reportDir, size);
         System.err.println("bench: wrote " + jsonFile + " and " + reportDir.resolve("performance.md"));
+        System.exit(0);
     }
 
     /** Runs the mix on {@code clients} threads; returns the number of queries run. */
@@ -185,10 +193,13 @@ public final class Bench {
             }));
         }
         int total = 0;
-        for (Future<Integer> f : futures) {
-            total += f.get();
+        try {
+            for (Future<Integer> f : futures) {
+                total += f.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         return total;
     }
 

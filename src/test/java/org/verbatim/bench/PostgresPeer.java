@@ -9,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 
@@ -24,8 +23,7 @@ final class PostgresPeer implements Peer {
 
     private final Path dir;
     private final int port;
-    private final ThreadLocal<Connection> connections;
-    private final List<Connection> all = new ArrayList<>();
+    private final Connections connections;
 
     PostgresPeer(Path base) throws Exception {
         this.dir = base.resolve("pgdata");
@@ -37,17 +35,7 @@ final class PostgresPeer implements Peer {
         asPostgres(BIN + "pg_ctl -D " + dir + " -l " + base.resolve("pg.log") + " -w -o \"-p " + port
                 + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off"
                 + " -c shared_buffers=256MB -c maintenance_work_mem=256MB -c max_connections=40\" start >/dev/null");
-        this.connections = ThreadLocal.withInitial(() -> {
-            try {
-                Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "bench", "");
-                synchronized (all) {
-                    all.add(c);
-                }
-                return c;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        this.connections = new Connections(16, () -> DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "bench", ""));
     }
 
     /** Runs a shell command as the postgres user when we are root (PostgreSQL refuses to run as root). */
@@ -71,7 +59,10 @@ final class PostgresPeer implements Peer {
 
     @Override
     public long load(List<BenchPair> pairs) throws Exception {
-        Connection c = connections.get();
+        return connections.with(c -> loadWith(c, pairs));
+    }
+
+    private long loadWith(Connection c, List<BenchPair> pairs) throws Exception {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE UNLOGGED TABLE pairs (id int primary key, interview text, role text, question text, answer text)");
         }
@@ -116,7 +107,10 @@ final class PostgresPeer implements Peer {
 
     @Override
     public long run(BenchQuery q) throws Exception {
-        Connection c = connections.get();
+        return connections.with(c -> runWith(c, q));
+    }
+
+    private long runWith(Connection c, BenchQuery q) throws Exception {
         String sql = q.kind() == BenchQuery.Kind.FACETS
                 ? "SELECT role, count(DISTINCT interview) FROM pairs WHERE " + DOC + " @@ " + tsquery(q) + " GROUP BY role"
                 : "SELECT id, ts_rank(" + DOC + ", tq) AS r FROM pairs, " + tsquery(q) + " tq WHERE " + DOC
@@ -135,7 +129,11 @@ final class PostgresPeer implements Peer {
 
     @Override
     public long count(String term) throws Exception {
-        try (PreparedStatement ps = connections.get().prepareStatement("SELECT count(*) FROM pairs WHERE " + DOC
+        return connections.with(c -> countWith(c, term));
+    }
+
+    private long countWith(Connection c, String term) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pairs WHERE " + DOC
                 + " @@ plainto_tsquery('english', ?)")) {
             ps.setString(1, term);
             try (ResultSet rs = ps.executeQuery()) {
@@ -147,11 +145,7 @@ final class PostgresPeer implements Peer {
 
     @Override
     public void close() throws Exception {
-        synchronized (all) {
-            for (Connection c : all) {
-                c.close();
-            }
-        }
+        connections.close();
         asPostgres(BIN + "pg_ctl -D " + dir + " -m fast -w stop >/dev/null");
     }
 

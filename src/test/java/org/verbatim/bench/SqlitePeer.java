@@ -13,18 +13,11 @@ import java.util.List;
 final class SqlitePeer implements Peer {
 
     private final Path file;
-    private final ThreadLocal<Connection> connections;
+    private Connections connections;
 
     SqlitePeer(Path dir) throws Exception {
         Files.createDirectories(dir);
         this.file = dir.resolve("bench.db");
-        this.connections = ThreadLocal.withInitial(() -> {
-            try {
-                return DriverManager.getConnection("jdbc:sqlite:" + file);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     @Override
@@ -34,7 +27,7 @@ final class SqlitePeer implements Peer {
 
     @Override
     public long load(List<BenchPair> pairs) throws Exception {
-        Connection c = connections.get();
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=OFF");
             s.execute("PRAGMA synchronous=OFF");
@@ -59,6 +52,8 @@ final class SqlitePeer implements Peer {
         try (Statement s = c.createStatement()) {
             s.execute("INSERT INTO pairs(pairs) VALUES('optimize')");
         }
+        c.close();
+        connections = new Connections(16, () -> DriverManager.getConnection("jdbc:sqlite:" + file));
         return Files.size(file);
     }
 
@@ -77,7 +72,10 @@ final class SqlitePeer implements Peer {
 
     @Override
     public long run(BenchQuery q) throws Exception {
-        Connection c = connections.get();
+        return connections.with(c -> runWith(c, q));
+    }
+
+    private long runWith(Connection c, BenchQuery q) throws Exception {
         if (q.kind() == BenchQuery.Kind.FACETS) {
             try (PreparedStatement ps = c.prepareStatement("SELECT role, count(*) FROM pairs WHERE pairs MATCH ? GROUP BY role")) {
                 ps.setString(1, match(q));
@@ -104,7 +102,11 @@ final class SqlitePeer implements Peer {
 
     @Override
     public long count(String term) throws Exception {
-        try (PreparedStatement ps = connections.get().prepareStatement("SELECT count(*) FROM pairs WHERE pairs MATCH ?")) {
+        return connections.with(c -> countWith(c, term));
+    }
+
+    private long countWith(Connection c, String term) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pairs WHERE pairs MATCH ?")) {
             ps.setString(1, term);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -115,6 +117,8 @@ final class SqlitePeer implements Peer {
 
     @Override
     public void close() throws Exception {
-        connections.get().close();
+        if (connections != null) {
+            connections.close();
+        }
     }
 }
