@@ -190,7 +190,7 @@ public final class Searcher implements Closeable {
                     facets.put(dim, values);
                 }
             }
-            long answers = countAnswers(searcher, childQuery, ddq);
+            long answers = countAnswers(searcher, childQuery, req);
             List<Hit> hits = new ArrayList<>();
             ScoreDoc[] docs = top.scoreDocs;
             StoredFields stored = searcher.getIndexReader().storedFields();
@@ -743,9 +743,14 @@ public final class Searcher implements Closeable {
     }
 
     /** Pairs that match the query inside the interviews that pass the filters. */
-    private long countAnswers(IndexSearcher searcher, Query childQuery, DrillDownQuery parentsMatching) throws IOException {
+    private long countAnswers(IndexSearcher searcher, Query childQuery, SearchRequest req) throws IOException {
         Query pairs = childQuery == null ? Schema.pairsQuery() : childQuery;
-        Query inParents = new ToChildBlockJoinQuery(parentsMatching, parents);
+        if (req.filters().isEmpty() && req.from() == null && req.to() == null) {
+            return searcher.count(pairs);
+        }
+        // The parents only need to pass the filters: the words are already required of the pairs, so the
+        // text query is not run a second time through the join.
+        Query inParents = new ToChildBlockJoinQuery(drillDown(parentBase(null, req), req.filters()), parents);
         return searcher.count(new BooleanQuery.Builder()
                 .add(pairs, BooleanClause.Occur.MUST)
                 .add(inParents, BooleanClause.Occur.FILTER).build());
