@@ -14,6 +14,7 @@ import org.verbatim.enrich.SkillExtractor;
 import org.verbatim.index.Deleter;
 import org.verbatim.index.Indexer;
 import org.verbatim.ingest.TranscriptLoader;
+import org.verbatim.web.AccessLog;
 import org.verbatim.web.Admin;
 import org.verbatim.web.WebServer;
 import picocli.CommandLine;
@@ -46,6 +47,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "PATH", description = "What a rebuild started with POST /api/admin/reindex reads when the request names nothing; repeatable.")
     java.util.List<Path> sources = new java.util.ArrayList<>();
 
+    @Option(names = "--access-log", paramLabel = "FILE", description = "Where the access log goes (default: access.log in the index folder).")
+    Path accessLog;
+
     @Option(names = "--web", paramLabel = "DIR", description = "Serve the front end from this folder instead of the jar (for front-end work).")
     Path web;
 
@@ -62,6 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path dir = indexOption.resolve(settings.defaultIndex());
+        java.nio.file.Files.createDirectories(accessLog != null && accessLog.getParent() != null ? accessLog.getParent() : dir);
+        AccessLog.install(accessLog != null ? accessLog : dir.resolve("access.log"));
         LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), QuestionGrouping.standard(), Duration.ofSeconds(1));
         WebServer server;
         try {

@@ -40,7 +40,7 @@ public final class Admin {
     }
 
     void reindex(Context ctx) throws Exception {
-        auth.check(ctx);
+        ctx.attribute("user", auth.check(ctx));
         List<Path> paths = new ArrayList<>();
         Manifest manifest = Manifest.empty();
         String body = ctx.body();
@@ -75,7 +75,7 @@ public final class Admin {
     }
 
     void job(Context ctx) throws Exception {
-        auth.check(ctx);
+        ctx.attribute("user", auth.check(ctx));
         ReindexJobs.Job job = jobs.get(ctx.pathParam("id"));
         if (job == null) {
             throw new NotFoundException("no job with id '" + ctx.pathParam("id") + "'");
@@ -85,6 +85,7 @@ public final class Admin {
 
     void deleteInterview(Context ctx) throws Exception {
         String actor = auth.check(ctx);
+        ctx.attribute("user", actor);
         String id = ctx.pathParam("id");
         Deleter.Result r = deleter.deleteInterview(id, false, actor);
         if (r.interviews().isEmpty()) {
