@@ -172,7 +172,7 @@ class CaptionReaderTest {
 
     @Test
     void emptyCaptionFileIsUnreadable() {
-        UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> FormatFixtures.parse("empty.vtt"));
+        UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> FormatFixtures.parse("zero-bytes.vtt"));
 
         assertEquals("the file is empty", e.getMessage());
     }
