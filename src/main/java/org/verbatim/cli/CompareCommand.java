@@ -31,13 +31,7 @@ public final class CompareCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    IndexOption indexOption = new IndexOption();
-
-    @Mixin
-    SkillsOption skillsOption = new SkillsOption();
-
-    @Option(names = "--json", description = "Print as JSON.")
-    boolean json;
+    ArchiveOptions archive = new ArchiveOptions();
 
     @Option(names = "--filter", paramLabel = "FACET=VALUE", description = "Only interviews with this facet value; repeatable.")
     List<String> filters = new ArrayList<>();
@@ -54,8 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String text = String.join(" ", question).strip();
-        try (Searcher searcher = Searcher.open(indexOption.resolve(settings.defaultIndex()), skillsOption.load(settings),
-                QuestionGrouping.standard())) {
+        try (Searcher searcher = archive.open(settings, QuestionGrouping.standard())) {
             SearchRequest req = SearchRequest.of("").withFilters(SearchCommand.parseFilters(filters));
             CompareResult r = searcher.compare(text, req);
             if (r == null) {
@@ -66,7 +59,7 @@ public final class CompareCommand implements Callable<Integer> {
                 err.println("verbatim compare: no question groups in this index yet");
                 return ExitCodes.USAGE;
             }
-            if (json) {
+            if (archive.json) {
                 out.println(Json.write(r));
             } else {
                 out.printf("%s  [%s]%n%d answer%s%n", r.question().label(), r.question().id(), r.answers().size(),

@@ -27,13 +27,7 @@ public final class QuestionsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    IndexOption indexOption = new IndexOption();
-
-    @Mixin
-    SkillsOption skillsOption = new SkillsOption();
-
-    @Option(names = "--json", description = "Print as JSON.")
-    boolean json;
+    ArchiveOptions archive = new ArchiveOptions();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Groups to show (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -52,10 +46,10 @@ public final class QuestionsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Searcher searcher = Searcher.open(indexOption.resolve(settings.defaultIndex()), skillsOption.load(settings))) {
+        try (Searcher searcher = archive.open(settings, null)) {
             SearchRequest req = SearchRequest.of(String.join(" ", query)).withFilters(SearchCommand.parseFilters(filters));
             List<QuestionGroupView> groups = searcher.questions(req, limit);
-            if (json) {
+            if (archive.json) {
                 out.println(Json.write(java.util.Map.of("questions", groups)));
             } else {
                 for (QuestionGroupView g : groups) {

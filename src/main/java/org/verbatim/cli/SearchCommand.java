@@ -2,7 +2,6 @@ package org.verbatim.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +33,7 @@ public final class SearchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    IndexOption indexOption = new IndexOption();
-
-    @Mixin
-    SkillsOption skillsOption = new SkillsOption();
-
-    @Option(names = "--json", description = "Print the response as JSON (snippets are HTML with <mark>).")
-    boolean json;
+    ArchiveOptions archive = new ArchiveOptions();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Interviews to show (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -68,12 +61,11 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path indexDir = indexOption.resolve(settings.defaultIndex());
-        try (Searcher searcher = Searcher.open(indexDir, skillsOption.load(settings))) {
+        try (Searcher searcher = archive.open(settings, null)) {
             SearchRequest req = new SearchRequest(String.join(" ", query), page, limit, parseSort(sort), parseScope(in),
                     parseFilters(filters), null, null, 3);
             SearchResponse res = searcher.search(req);
-            if (json) {
+            if (archive.json) {
                 out.println(Json.write(res));
             } else {
                 print(out, res, Terminal.isInteractive());

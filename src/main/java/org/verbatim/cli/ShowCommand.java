@@ -23,13 +23,7 @@ public final class ShowCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    IndexOption indexOption = new IndexOption();
-
-    @Mixin
-    SkillsOption skillsOption = new SkillsOption();
-
-    @Option(names = "--json", description = "Print as JSON.")
-    boolean json;
+    ArchiveOptions archive = new ArchiveOptions();
 
     @Parameters(paramLabel = "ID", description = "The interview id (as search results show it).")
     String id;
@@ -42,13 +36,13 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Searcher searcher = Searcher.open(indexOption.resolve(settings.defaultIndex()), skillsOption.load(settings))) {
+        try (Searcher searcher = archive.open(settings, null)) {
             InterviewDetail d = searcher.interview(id);
             if (d == null) {
                 err.println("verbatim show: no interview with id '" + id + "'");
                 return ExitCodes.USAGE;
             }
-            if (json) {
+            if (archive.json) {
                 out.println(Json.write(d));
                 out.flush();
                 return ExitCodes.OK;
