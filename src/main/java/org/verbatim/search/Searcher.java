@@ -41,7 +41,6 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -191,16 +190,17 @@ public final class Searcher implements Closeable {
                 }
             }
             long answers = countAnswers(searcher, childQuery, req);
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (req.page() - 1) * req.size()),
+                    top.scoreDocs.length);
+            List<List<Match>> matches = childQuery == null ? null
+                    : new PageMatches(searcher, analyzer, parents).find(childQuery,
+                            Arrays.stream(page).mapToInt(sd -> sd.doc).toArray(), req.matchesPerInterview());
             List<Hit> hits = new ArrayList<>();
-            ScoreDoc[] docs = top.scoreDocs;
             StoredFields stored = searcher.getIndexReader().storedFields();
-            for (int i = (req.page() - 1) * req.size(); i < docs.length; i++) {
-                Document parent = stored.document(docs[i].doc);
-                InterviewSummary summary = summary(parent);
-                List<Match> matches = childQuery == null ? List.of()
-                        : matches(searcher, childQuery, summary.id(), req.matchesPerInterview());
-                float score = docs[i] instanceof FieldDoc && Float.isNaN(docs[i].score) ? 0f : docs[i].score;
-                hits.add(new Hit(summary, Float.isNaN(score) ? 0f : score, matches));
+            for (int i = 0; i < page.length; i++) {
+                InterviewSummary summary = summary(stored.document(page[i].doc));
+                float score = page[i].score;
+                hits.add(new Hit(summary, Float.isNaN(score) ? 0f : score, matches == null ? List.of() : matches.get(i)));
             }
             String didYouMean = top.totalHits.value < FEW_HITS && childQuery != null
                     ? spelling(searcher, req, top.totalHits.value) : null;
@@ -756,36 +756,6 @@ public final class Searcher implements Closeable {
                 .add(inParents, BooleanClause.Occur.FILTER).build());
     }
 
-    private List<Match> matches(IndexSearcher searcher, Query childQuery, String interviewId, int max) throws IOException {
-        Query q = new BooleanQuery.Builder()
-                .add(childQuery, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(Schema.INTERVIEW_ID, interviewId)), BooleanClause.Occur.FILTER).build();
-        TopDocs top = searcher.search(q, Math.max(1, max));
-        if (top.scoreDocs.length == 0) {
-            return List.of();
-        }
-        int[] ids = Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray();
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(Snippets.formatter())
-                .withMaxNoHighlightPassages(0)
-                .withMaxLength(100_000)
-                .build();
-        Map<String, String[]> hl = highlighter.highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, childQuery,
-                ids, new int[] {1, 2});
-        StoredFields stored = searcher.getIndexReader().storedFields();
-        List<Match> out = new ArrayList<>();
-        for (int i = 0; i < ids.length; i++) {
-            Document d = stored.document(ids[i]);
-            String qSnippet = hl.get(Schema.QUESTION)[i];
-            String aSnippet = hl.get(Schema.ANSWER)[i];
-            out.add(new Match(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
-                    Snippets.toHtml(qSnippet != null ? qSnippet : Snippets.lead(d.get(Schema.QUESTION), 300)),
-                    Snippets.toHtml(aSnippet != null ? aSnippet : Snippets.lead(d.get(Schema.ANSWER), 240)),
-                    d.get(Schema.SPEAKER), doubleField(d, Schema.START), d.get(Schema.QUESTION_GROUP)));
-        }
-        return out;
-    }
-
     // ---- facets and stored fields -------------------------------------------------------------------
 
     private SortedSetDocValuesReaderState facetState(IndexSearcher searcher) throws IOException {
@@ -867,12 +837,12 @@ public final class Searcher implements Closeable {
                 d.get(Schema.FORMAT), intField(d, Schema.PAIR_COUNT), List.of(d.getValues(Schema.SKILLS)));
     }
 
-    private static int intField(Document d, String field) {
+    static int intField(Document d, String field) {
         var f = d.getField(field);
         return f == null || f.numericValue() == null ? 0 : f.numericValue().intValue();
     }
 
-    private static Double doubleField(Document d, String field) {
+    static Double doubleField(Document d, String field) {
         var f = d.getField(field);
         return f == null || f.numericValue() == null ? null : f.numericValue().doubleValue();
     }

@@ -1,0 +1,142 @@
+package org.verbatim.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BitSet;
+import org.verbatim.index.Schema;
+
+/**
+ * The best matching pairs of each interview on a page of results, with highlighted snippets.
+ *
+ * <p>An interview's pairs are the block of documents just before its parent document, so the child query
+ * is run once per page: one weight, one forward pass over each block, and one highlighting call for all
+ * the pairs kept, instead of a search and a highlighter per interview.
+ */
+final class PageMatches {
+
+    private static final Comparator<ScoredPair> BEST_FIRST =
+            Comparator.comparingDouble(ScoredPair::score).reversed().thenComparingInt(ScoredPair::doc);
+
+    private record ScoredPair(int doc, float score) {
+    }
+
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+    private final BitSetProducer parents;
+
+    PageMatches(IndexSearcher searcher, Analyzer analyzer, BitSetProducer parents) {
+        this.searcher = searcher;
+        this.analyzer = analyzer;
+        this.parents = parents;
+    }
+
+    /** For each parent document (in the given order), up to {@code max} matching pairs, best first. */
+    List<List<Match>> find(Query childQuery, int[] parentDocs, int max) throws IOException {
+        List<List<ScoredPair>> kept = bestPairs(childQuery, parentDocs, Math.max(1, max));
+        int total = kept.stream().mapToInt(List::size).sum();
+        int[] ids = new int[total];
+        int n = 0;
+        for (List<ScoredPair> pairs : kept) {
+            for (ScoredPair p : pairs) {
+                ids[n++] = p.doc();
+            }
+        }
+        Map<String, String[]> hl = ids.length == 0 ? Map.of() : highlighter()
+                .highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, childQuery, ids, new int[] {1, 2});
+        StoredFields stored = searcher.getIndexReader().storedFields();
+        List<List<Match>> out = new ArrayList<>(kept.size());
+        n = 0;
+        for (List<ScoredPair> pairs : kept) {
+            List<Match> matches = new ArrayList<>(pairs.size());
+            for (ScoredPair p : pairs) {
+                Document d = stored.document(p.doc());
+                String question = d.get(Schema.QUESTION);
+                String answer = d.get(Schema.ANSWER);
+                String qSnippet = hl.get(Schema.QUESTION)[n];
+                String aSnippet = hl.get(Schema.ANSWER)[n];
+                n++;
+                matches.add(new Match(Searcher.intField(d, Schema.PAIR_INDEX), question,
+                        Snippets.toHtml(qSnippet != null ? qSnippet : Snippets.lead(question, 300)),
+                        Snippets.toHtml(aSnippet != null ? aSnippet : Snippets.lead(answer, 240)),
+                        d.get(Schema.SPEAKER), Searcher.doubleField(d, Schema.START), d.get(Schema.QUESTION_GROUP)));
+            }
+            out.add(matches);
+        }
+        return out;
+    }
+
+    private UnifiedHighlighter highlighter() {
+        return UnifiedHighlighter.builder(searcher, analyzer)
+                .withFormatter(Snippets.formatter())
+                .withMaxNoHighlightPassages(0)
+                .withMaxLength(100_000)
+                .build();
+    }
+
+    /** Walks each parent's block of pairs in doc-id order, so each segment's scorer only moves forward. */
+    private List<List<ScoredPair>> bestPairs(Query childQuery, int[] parentDocs, int max) throws IOException {
+        Query pairsOnly = new BooleanQuery.Builder()
+                .add(childQuery, BooleanClause.Occur.MUST)
+                .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER).build();
+        Weight weight = searcher.createWeight(searcher.rewrite(pairsOnly), ScoreMode.COMPLETE, 1f);
+        Integer[] order = new Integer[parentDocs.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> parentDocs[i]));
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<List<ScoredPair>> out = new ArrayList<>(java.util.Collections.nCopies(parentDocs.length, List.<ScoredPair>of()));
+        LeafReaderContext leaf = null;
+        Scorer scorer = null;
+        BitSet parentBits = null;
+        for (int i : order) {
+            int parent = parentDocs[i];
+            LeafReaderContext at = leaves.get(ReaderUtil.subIndex(parent, leaves));
+            if (at != leaf) {
+                leaf = at;
+                scorer = weight.scorer(leaf);
+                parentBits = parents.getBitSet(leaf);
+            }
+            if (scorer == null || parentBits == null) {
+                continue;
+            }
+            int local = parent - leaf.docBase;
+            int first = local == 0 ? 0 : parentBits.prevSetBit(local - 1) + 1;
+            out.set(i, block(scorer, leaf.docBase, first, local, max));
+        }
+        return out;
+    }
+
+    private static List<ScoredPair> block(Scorer scorer, int docBase, int first, int end, int max) throws IOException {
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        DocIdSetIterator it = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+        int doc = it.docID() < first ? it.advance(first) : it.docID();
+        List<ScoredPair> found = new ArrayList<>();
+        for (; doc < end; doc = it.nextDoc()) {
+            if (twoPhase == null || twoPhase.matches()) {
+                found.add(new ScoredPair(docBase + doc, scorer.score()));
+            }
+        }
+        found.sort(BEST_FIRST);
+        return found.size() > max ? List.copyOf(found.subList(0, max)) : found;
+    }
+}
