@@ -86,6 +86,10 @@ function render(state, res) {
     `${t.interviews} interview${t.interviews === 1 ? '' : 's'}`,
     state.q ? `, ${t.answers} matching answer${t.answers === 1 ? '' : 's'} ${what}` : '',
     ` (${res.tookMs} ms)`);
+  if (res.timedOut) {
+    $('status').append(el('span', { class: 'timed-out', role: 'note' },
+      ' The search hit its time limit: these are the results found so far, and the counts are lower bounds. A more specific query will be complete.'));
+  }
   if (res.didYouMean) {
     const link = el('a', { href: `?${toParams({ ...state, q: res.didYouMean, page: 1 })}`, class: 'did-you-mean' }, res.didYouMean);
     link.addEventListener('click', (ev) => { ev.preventDefault(); $('q').value = res.didYouMean; navigate({ ...state, q: res.didYouMean, page: 1 }); });

@@ -138,6 +138,9 @@ public final class SearchCommand implements Callable<Integer> {
                 out.printf("   A (%s%s): %s%n", m.speaker() == null ? "answer" : m.speaker(), time, Terminal.render(m.answerSnippet(), ansi));
             }
         }
+        if (res.timedOut()) {
+            out.printf("%nThe search hit its time limit: these are the results found so far; the counts are lower bounds.%n");
+        }
         if (res.didYouMean() != null) {
             out.printf("%nDid you mean: %s%n", res.didYouMean());
         }

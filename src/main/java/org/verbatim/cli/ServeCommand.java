@@ -50,6 +50,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--access-log", paramLabel = "FILE", description = "Where the access log goes (default: access.log in the index folder).")
     Path accessLog;
 
+    @Option(names = "--time-limit", paramLabel = "MS", defaultValue = "2000",
+            description = "How long one search may run, in milliseconds, before it answers with what it found, flagged timedOut (default: ${DEFAULT-VALUE}).")
+    long timeLimitMs;
+
     @Option(names = "--web", paramLabel = "DIR", description = "Serve the front end from this folder instead of the jar (for front-end work).")
     Path web;
 
@@ -65,10 +69,15 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("verbatim serve: --web " + web + " has no index.html");
             return ExitCodes.USAGE;
         }
+        if (timeLimitMs < 1) {
+            err.println("verbatim serve: --time-limit must be at least 1 millisecond (got: " + timeLimitMs + ")");
+            return ExitCodes.USAGE;
+        }
         Path dir = indexOption.resolve(settings.defaultIndex());
         java.nio.file.Files.createDirectories(accessLog != null && accessLog.getParent() != null ? accessLog.getParent() : dir);
         AccessLog.install(accessLog != null ? accessLog : dir.resolve("access.log"));
-        LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), QuestionGrouping.standard(), Duration.ofSeconds(1));
+        LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), QuestionGrouping.standard(), Duration.ofSeconds(1),
+                Duration.ofMillis(timeLimitMs));
         WebServer server;
         try {
             QuestionGrouping grouping = QuestionGrouping.standard();

@@ -24,6 +24,7 @@ public final class LiveIndex implements Closeable {
     private final Path dir;
     private final SkillVocabulary skills;
     private final QuestionGrouping grouping;
+    private final Duration timeLimit;
     private final ScheduledExecutorService timer;
     private volatile Searcher searcher;
     /** The generation the searcher reads, to notice when a rebuild switches to a new one. */
@@ -39,7 +40,13 @@ public final class LiveIndex implements Closeable {
      * @param grouping question grouping for comparing free-text questions, or {@code null}
      */
     public LiveIndex(Path dir, SkillVocabulary skills, QuestionGrouping grouping, Duration refreshEvery) {
+        this(dir, skills, grouping, refreshEvery, Searcher.DEFAULT_TIME_LIMIT);
+    }
+
+    /** @param timeLimit how long one search may collect hits before answering with what it found */
+    public LiveIndex(Path dir, SkillVocabulary skills, QuestionGrouping grouping, Duration refreshEvery, Duration timeLimit) {
         this.dir = dir;
+        this.timeLimit = timeLimit;
         this.skills = skills;
         this.grouping = grouping;
         this.layout = new org.verbatim.index.IndexLayout(dir);
@@ -88,7 +95,7 @@ public final class LiveIndex implements Closeable {
     /** Opens the new generation, serves it, and closes the old one once requests in flight are done. */
     private synchronized void switchGeneration(Searcher old) throws IOException {
         String live = layout.currentName();
-        Searcher fresh = Searcher.open(dir, skills, grouping);
+        Searcher fresh = Searcher.open(dir, skills, grouping).limitTime(timeLimit);
         searcher = fresh;
         generation = live;
         LOG.info("now serving generation {} of the index at {}", live, dir);
@@ -110,7 +117,7 @@ public final class LiveIndex implements Closeable {
         }
         try {
             String live = layout.currentName();
-            searcher = Searcher.open(dir, skills, grouping);
+            searcher = Searcher.open(dir, skills, grouping).limitTime(timeLimit);
             generation = live;
             LOG.info("serving the index at {}", dir);
         } catch (NoIndexException e) {

@@ -4,12 +4,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -75,6 +77,8 @@ public final class Searcher implements Closeable {
     /** Results beyond this many interviews are not paged to (page × size). */
     public static final int MAX_WINDOW = 10_000;
     public static final int MAX_SIZE = 100;
+    /** How long a search collects hits before it answers with what it found, flagged {@code timedOut}. */
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
     private static final Pattern FIELD_REF = Pattern.compile("(?<![\\w\\\\])([A-Za-z_][A-Za-z0-9_]*):(?!//)");
     private static final int FACET_TOP_N = 50;
     /** Below this many interviews, a search looks for a spelling correction. */
@@ -88,6 +92,8 @@ public final class Searcher implements Closeable {
     private final Analyzer analyzer = Schema.analyzer();
     private final BitSetProducer parents = Schema.parentFilter();
     private volatile ReaderState state;
+    private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
+    private volatile LongSupplier clock = System::nanoTime;
 
     /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, List<FacetValue>> allValues,
@@ -137,6 +143,20 @@ public final class Searcher implements Closeable {
         }
     }
 
+    /** Sets how long one search may collect hits; past it, the search answers with what it found, flagged {@code timedOut}. */
+    public Searcher limitTime(Duration limit) {
+        return limitTime(limit, System::nanoTime);
+    }
+
+    Searcher limitTime(Duration limit, LongSupplier nanoClock) {
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException("the time limit must not be negative (got: " + limit + ")");
+        }
+        this.timeLimit = limit;
+        this.clock = nanoClock;
+        return this;
+    }
+
     /** Picks up the latest commit if there is one; cheap when nothing changed. */
     public boolean maybeRefresh() throws IOException {
         return manager.maybeRefresh();
@@ -161,13 +181,9 @@ public final class Searcher implements Closeable {
         IndexSearcher searcher = manager.acquire();
         try {
             SortedSetDocValuesReaderState facetState = facetState(searcher);
-            Query parentBase = parentBase(childQuery, req);
-            DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), parentBase);
-            for (Map.Entry<String, List<String>> f : req.filters().entrySet()) {
-                for (String value : f.getValue()) {
-                    ddq.add(f.getKey(), value);
-                }
-            }
+            Deadline deadline = Deadline.after(timeLimit, clock);
+            Query limited = childQuery == null ? null : new TimeLimitedQuery(childQuery, deadline);
+            DrillDownQuery ddq = drillDown(parentBase(limited, req), req.filters());
             int topN = req.page() * req.size();
             boolean byDate = childQuery == null || req.sort() == SearchRequest.SortOrder.DATE;
             TopDocs top;
@@ -189,7 +205,7 @@ public final class Searcher implements Closeable {
                     facets.put(dim, values);
                 }
             }
-            long answers = countAnswers(searcher, childQuery, req);
+            long answers = countAnswers(searcher, limited, req);
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (req.page() - 1) * req.size()),
                     top.scoreDocs.length);
             List<List<Match>> matches = childQuery == null ? null
@@ -202,10 +218,11 @@ public final class Searcher implements Closeable {
                 float score = page[i].score;
                 hits.add(new Hit(summary, Float.isNaN(score) ? 0f : score, matches == null ? List.of() : matches.get(i)));
             }
-            String didYouMean = top.totalHits.value < FEW_HITS && childQuery != null
+            boolean timedOut = deadline.wasCutShort();
+            String didYouMean = top.totalHits.value < FEW_HITS && childQuery != null && !timedOut
                     ? spelling(searcher, req, top.totalHits.value) : null;
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
-            return new SearchResponse(req.query(), tookMs, new SearchResponse.Totals(top.totalHits.value, answers),
+            return new SearchResponse(req.query(), tookMs, timedOut, new SearchResponse.Totals(top.totalHits.value, answers),
                     hits, facets, didYouMean);
         } finally {
             manager.release(searcher);
@@ -745,15 +762,15 @@ public final class Searcher implements Closeable {
     /** Pairs that match the query inside the interviews that pass the filters. */
     private long countAnswers(IndexSearcher searcher, Query childQuery, SearchRequest req) throws IOException {
         Query pairs = childQuery == null ? Schema.pairsQuery() : childQuery;
-        if (req.filters().isEmpty() && req.from() == null && req.to() == null) {
-            return searcher.count(pairs);
+        if (!req.filters().isEmpty() || req.from() != null || req.to() != null) {
+            // The parents only need to pass the filters: the words are already required of the pairs, so the
+            // text query is not run a second time through the join.
+            Query inParents = new ToChildBlockJoinQuery(drillDown(parentBase(null, req), req.filters()), parents);
+            pairs = new BooleanQuery.Builder()
+                    .add(pairs, BooleanClause.Occur.MUST)
+                    .add(inParents, BooleanClause.Occur.FILTER).build();
         }
-        // The parents only need to pass the filters: the words are already required of the pairs, so the
-        // text query is not run a second time through the join.
-        Query inParents = new ToChildBlockJoinQuery(drillDown(parentBase(null, req), req.filters()), parents);
-        return searcher.count(new BooleanQuery.Builder()
-                .add(pairs, BooleanClause.Occur.MUST)
-                .add(inParents, BooleanClause.Occur.FILTER).build());
+        return searcher.count(pairs);
     }
 
     // ---- facets and stored fields -------------------------------------------------------------------

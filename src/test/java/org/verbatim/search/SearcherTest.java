@@ -1,6 +1,7 @@
 package org.verbatim.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,22 @@ class SearcherTest {
         assertEquals(1, summary.failed().size());
         assertTrue(summary.failed().get(0).file().endsWith("notes-without-dialogue.txt"));
         assertTrue(summary.failed().get(0).error().startsWith("no dialogue found"), summary.failed().get(0).error());
+    }
+
+    @Test
+    void aSearchPastItsTimeLimitAnswersWithWhatItFoundAndSaysItTimedOut() throws Exception {
+        SearchResponse full = search("kafka OR kubernetes OR background");
+        assertFalse(full.timedOut());
+        assertTrue(full.total().interviews() > 0);
+        try {
+            searcher.limitTime(java.time.Duration.ZERO);
+            SearchResponse cut = search("kafka OR kubernetes OR background");
+            assertTrue(cut.timedOut());
+            assertEquals(0, cut.total().interviews());
+            assertTrue(cut.results().isEmpty());
+        } finally {
+            searcher.limitTime(Searcher.DEFAULT_TIME_LIMIT);
+        }
     }
 
     @Test
