@@ -39,21 +39,97 @@ export class ApiError extends Error {
   }
 }
 
-/** GET a JSON endpoint; throws ApiError with the server's problem detail, or a TypeError when unreachable. */
+const TOKEN_KEY = 'verbatim.token';
+let tokenPrompt = null;
+
+/**
+ * Asks for an access token in a modal form and keeps it for this browser session (sessionStorage: gone
+ * when the tab closes). One prompt at a time, however many requests were refused.
+ */
+function askForToken(message) {
+  if (tokenPrompt) return tokenPrompt;
+  tokenPrompt = new Promise((resolve) => {
+    const input = el('input', { type: 'password', id: 'token-input', name: 'token', autocomplete: 'off', required: true,
+      'aria-describedby': 'token-help', spellcheck: 'false' });
+    const form = el('form', { method: 'dialog', class: 'token-form' },
+      el('h2', {}, 'This archive needs an access token'),
+      el('p', { id: 'token-help' }, message),
+      el('label', { for: 'token-input' }, 'Token'),
+      input,
+      el('button', { type: 'submit', id: 'token-submit' }, 'Continue'));
+    const dialog = el('dialog', { id: 'token-dialog', 'aria-labelledby': 'token-title' }, form);
+    form.querySelector('h2').id = 'token-title';
+    dialog.addEventListener('cancel', (ev) => ev.preventDefault());
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const token = input.value.trim();
+      if (!token) return;
+      sessionStorage.setItem(TOKEN_KEY, token);
+      dialog.close();
+      dialog.remove();
+      tokenPrompt = null;
+      resolve(token);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+    input.focus();
+  });
+  return tokenPrompt;
+}
+
+function authHeaders() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * GET a JSON endpoint; throws ApiError with the server's problem detail, or a TypeError when unreachable.
+ * When the server asks for a token (401), the page asks the user for one and tries again.
+ */
 export async function getJson(url, signal) {
-  let res;
-  try {
-    res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-  } catch (e) {
-    if (e.name === 'AbortError') throw e;
-    throw new ApiError(0, 'Unreachable', 'The Verbatim server cannot be reached. Is it running?');
+  for (;;) {
+    let res;
+    try {
+      res = await fetch(url, { signal, headers: { Accept: 'application/json', ...authHeaders() } });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw new ApiError(0, 'Unreachable', 'The Verbatim server cannot be reached. Is it running?');
+    }
+    let body = null;
+    try { body = await res.json(); } catch { body = null; }
+    if (res.status === 401) {
+      const had = sessionStorage.getItem(TOKEN_KEY);
+      sessionStorage.removeItem(TOKEN_KEY);
+      await askForToken(had
+        ? 'That token was not accepted. Check it and paste it again, or ask an administrator for a new one.'
+        : 'Paste the token an administrator gave you. It is kept only until you close this tab.');
+      continue;
+    }
+    if (!res.ok) {
+      throw new ApiError(res.status, body?.title || res.statusText, body?.detail || `The server answered ${res.status}.`);
+    }
+    return body;
   }
-  let body = null;
-  try { body = await res.json(); } catch { body = null; }
-  if (!res.ok) {
-    throw new ApiError(res.status, body?.title || res.statusText, body?.detail || `The server answered ${res.status}.`);
-  }
-  return body;
+}
+
+/**
+ * Makes a link download through fetch, so that the request carries the access token (a plain link
+ * cannot); the file name comes from the server's Content-Disposition.
+ */
+export function downloadWithToken(link) {
+  link.addEventListener('click', async (ev) => {
+    if (!sessionStorage.getItem(TOKEN_KEY)) return; // no token in use: the plain link works
+    ev.preventDefault();
+    const res = await fetch(link.href, { headers: authHeaders() });
+    if (!res.ok) return;
+    const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '')?.[1] || 'download.csv';
+    const url = URL.createObjectURL(await res.blob());
+    const a = el('a', { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
 }
 
 export function showAlert(node, message) {

@@ -1,4 +1,4 @@
-import { el, snippet, clock, getJson, showAlert } from './common.js';
+import { el, snippet, clock, getJson, showAlert, downloadWithToken } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ['question', 'text', 'role', 'from', 'to', 'q'];
@@ -119,6 +119,7 @@ async function init() {
     $('compare-form').requestSubmit();
   });
   window.addEventListener('popstate', () => run(readState()));
+  downloadWithToken($('csv'));
   run(state);
 }
 

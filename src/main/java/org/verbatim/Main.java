@@ -10,6 +10,7 @@ import org.verbatim.cli.SearchCommand;
 import org.verbatim.cli.ServeCommand;
 import org.verbatim.cli.ShowCommand;
 import org.verbatim.cli.StatsCommand;
+import org.verbatim.cli.UsersCommand;
 import org.verbatim.cli.VerbatimCommand;
 import org.verbatim.config.Settings;
 import picocli.CommandLine;
@@ -44,6 +45,7 @@ public final class Main {
         cl.addSubcommand(new QuestionsCommand(settings));
         cl.addSubcommand(new CompareCommand(settings));
         cl.addSubcommand(new ServeCommand(settings));
+        cl.addSubcommand(new UsersCommand(settings));
         cl.addSubcommand(new GenerateCommand());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("verbatim: unexpected error: " + e);

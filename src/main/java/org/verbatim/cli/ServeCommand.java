@@ -15,6 +15,8 @@ import org.verbatim.index.Deleter;
 import org.verbatim.index.Indexer;
 import org.verbatim.ingest.TranscriptLoader;
 import org.verbatim.web.AccessLog;
+import org.verbatim.web.Users;
+import org.verbatim.web.Access;
 import org.verbatim.web.Admin;
 import org.verbatim.web.WebServer;
 import picocli.CommandLine;
@@ -38,7 +40,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     SkillsOption skillsOption = new SkillsOption();
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    @Mixin
+    UsersOption usersOption = new UsersOption();
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = {"Address to listen on (default: ${DEFAULT-VALUE}, this machine only).",
+        "Any other address needs users (verbatim users add NAME): every API request then needs a user's token."})
     String host;
 
     @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -74,6 +80,21 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Path dir = indexOption.resolve(settings.defaultIndex());
+        Path usersFile = usersOption.resolve(dir);
+        Users users;
+        try {
+            users = Users.read(usersFile);
+        } catch (IllegalArgumentException e) {
+            err.println("verbatim serve: the users file is not valid: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (users.isEmpty() && !isLoopback(host)) {
+            err.println("verbatim serve: listening on " + host + " would let other machines read the archive, so every request "
+                    + "then needs a user's token, and " + usersFile + " has no users. Create one with\n"
+                    + "  verbatim users add NAME --role admin" + (usersOption.users != null ? " --users " + usersFile : "")
+                    + (indexOption.index != null ? " --index " + dir : "") + "\nand start again (or listen on 127.0.0.1).");
+            return ExitCodes.USAGE;
+        }
         java.nio.file.Files.createDirectories(accessLog != null && accessLog.getParent() != null ? accessLog.getParent() : dir);
         AccessLog.install(accessLog != null ? accessLog : dir.resolve("access.log"));
         LiveIndex index = new LiveIndex(dir, skillsOption.load(settings), QuestionGrouping.standard(), Duration.ofSeconds(1),
@@ -82,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             QuestionGrouping grouping = QuestionGrouping.standard();
             var skills = skillsOption.load(settings);
-            Admin admin = new Admin(settings.adminToken(),
+            Admin admin = new Admin(new Access(users, settings.adminToken()),
                     () -> new Indexer(dir, new TranscriptLoader(settings.maxFileBytes()), new Enricher(new SkillExtractor(skills)),
                             grouping, settings.threads()),
                     new Deleter(dir, grouping), index, sources);
@@ -94,6 +115,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.printf("Verbatim is serving %s at http://%s:%d/ (Ctrl-C to stop)%n", dir.toAbsolutePath().normalize(),
                 host.contains(":") ? "[" + host + "]" : host, server.port());
+        if (!users.isEmpty()) {
+            out.printf("Every request needs a user's token (%d users in %s).%n", users.list().size(), usersFile);
+        }
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -107,6 +131,14 @@ public final class ServeCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static String rootMessage(Throwable e) {

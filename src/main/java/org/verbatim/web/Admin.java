@@ -12,10 +12,10 @@ import org.verbatim.index.Indexer;
 import org.verbatim.ingest.Manifest;
 import org.verbatim.search.LiveIndex;
 
-/** The admin endpoints: background rebuilds and deletion, behind {@link AdminAuth}. */
+/** The admin endpoints: background rebuilds and deletion, for admins only (see {@link Access}). */
 public final class Admin {
 
-    private final AdminAuth auth;
+    private final Access access;
     private final ReindexJobs jobs;
     private final Deleter deleter;
     private final LiveIndex live;
@@ -27,7 +27,12 @@ public final class Admin {
      * @param sources  what a rebuild reads when the request names nothing
      */
     public Admin(String token, Supplier<Indexer> indexers, Deleter deleter, LiveIndex live, List<Path> sources) {
-        this.auth = new AdminAuth(token);
+        this(new Access(Users.none(), token), indexers, deleter, live, sources);
+    }
+
+    /** @param access who may call the API and which of them are admins */
+    public Admin(Access access, Supplier<Indexer> indexers, Deleter deleter, LiveIndex live, List<Path> sources) {
+        this.access = access;
         this.jobs = new ReindexJobs(indexers, live);
         this.deleter = deleter;
         this.live = live;
@@ -36,11 +41,11 @@ public final class Admin {
 
     /** Admin endpoints that are off. */
     public static Admin off(LiveIndex live) {
-        return new Admin(null, () -> null, null, live, List.of());
+        return new Admin(Access.open(), () -> null, null, live, List.of());
     }
 
     void reindex(Context ctx) throws Exception {
-        ctx.attribute("user", auth.check(ctx));
+        access.requireAdmin(ctx);
         List<Path> paths = new ArrayList<>();
         Manifest manifest = Manifest.empty();
         String body = ctx.body();
@@ -75,7 +80,7 @@ public final class Admin {
     }
 
     void job(Context ctx) throws Exception {
-        ctx.attribute("user", auth.check(ctx));
+        access.requireAdmin(ctx);
         ReindexJobs.Job job = jobs.get(ctx.pathParam("id"));
         if (job == null) {
             throw new NotFoundException("no job with id '" + ctx.pathParam("id") + "'");
@@ -84,8 +89,7 @@ public final class Admin {
     }
 
     void deleteInterview(Context ctx) throws Exception {
-        String actor = auth.check(ctx);
-        ctx.attribute("user", actor);
+        String actor = access.requireAdmin(ctx);
         String id = ctx.pathParam("id");
         Deleter.Result r = deleter.deleteInterview(id, false, actor);
         if (r.interviews().isEmpty()) {
@@ -93,6 +97,10 @@ public final class Admin {
         }
         live.refresh();
         Json.write(ctx, Map.of("deleted", r.interviews(), "pairs", r.pairs()));
+    }
+
+    Access access() {
+        return access;
     }
 
     void stop() {

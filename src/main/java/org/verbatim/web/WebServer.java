@@ -30,6 +30,7 @@ public final class WebServer {
 
     public WebServer(LiveIndex index, Path webDir, Admin admin) {
         this.admin = admin;
+        Access access = admin.access();
         ApiRoutes api = new ApiRoutes(index);
         StaticFiles files = new StaticFiles(webDir);
         this.app = Javalin.create(config -> {
@@ -43,6 +44,7 @@ public final class WebServer {
                 ctx.header("Referrer-Policy", "no-referrer");
                 if (ctx.path().startsWith("/api/")) {
                     ctx.header("Cache-Control", "no-store");
+                    access.check(ctx);
                 }
             });
             config.routes.get("/api/search", api::search);
@@ -71,8 +73,9 @@ public final class WebServer {
             config.routes.exception(BadRequestException.class, (e, ctx) -> Json.problem(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(BadQueryException.class, (e, ctx) -> Json.problem(ctx, 400, "Bad Request", e.getMessage()));
             config.routes.exception(NotFoundException.class, (e, ctx) -> Json.problem(ctx, 404, "Not Found", e.getMessage()));
-            config.routes.exception(AdminAuth.ForbiddenException.class, (e, ctx) -> Json.problem(ctx, 403, "Forbidden", e.getMessage()));
-            config.routes.exception(AdminAuth.UnauthorizedException.class, (e, ctx) -> Json.problem(ctx, 401, "Unauthorized", e.getMessage()));
+            config.routes.exception(Access.ForbiddenException.class, (e, ctx) -> Json.problem(ctx, 403, "Forbidden", e.getMessage()));
+            config.routes.exception(Access.UnauthorizedException.class, (e, ctx) -> Json.problem(ctx, 401, "Unauthorized", e.getMessage()));
+            config.routes.exception(Access.TooManyFailuresException.class, (e, ctx) -> Json.problem(ctx, 429, "Too Many Requests", e.getMessage()));
             config.routes.exception(org.verbatim.index.IndexLockedException.class, (e, ctx) -> Json.problem(ctx, 409, "Conflict", e.getMessage()));
             config.routes.exception(NoIndexException.class, (e, ctx) -> Json.problem(ctx, 503, "Service Unavailable", e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

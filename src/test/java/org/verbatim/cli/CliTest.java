@@ -124,4 +124,32 @@ class CliTest {
         assertEquals(Path.of("/srv/verbatim"), Settings.fromEnvironment(java.util.Map.of("VERBATIM_INDEX", "/srv/verbatim")).defaultIndex());
         assertEquals(Path.of("index-data"), Settings.fromEnvironment(java.util.Map.of()).defaultIndex());
     }
+
+    @Test
+    void servingBeyondThisMachineWithoutUsersIsRefusedWithHowToCreateOne() {
+        String idx = tmp.resolve("idx").toString();
+        Run r = run("serve", "--index", idx, "--host", "0.0.0.0", "--port", "0");
+        assertEquals(ExitCodes.USAGE, r.code());
+        assertTrue(r.err().contains("verbatim users add NAME --role admin --index " + idx), r.err());
+    }
+
+    @Test
+    void usersAddPrintsATokenOnceAndListShowsNamesAndRolesOnly() throws Exception {
+        String idx = tmp.resolve("idx").toString();
+        Run added = run("users", "add", "--index", idx, "--role", "admin", "Ann Lee");
+        assertEquals(ExitCodes.OK, added.code(), added.err());
+        String token = added.out().strip();
+        assertTrue(token.startsWith("vbt_") && token.lines().count() == 1, token);
+        assertTrue(added.err().contains("cannot be shown again"), added.err());
+        Path file = tmp.resolve("idx").resolve("users.tsv");
+        assertTrue(!Files.readString(file).contains(token.substring(token.lastIndexOf('_') + 1)));
+        Run list = run("users", "list", "--index", idx);
+        assertEquals("Ann Lee\tadmin", list.out().strip());
+        assertTrue(!list.out().contains("vbt_"));
+        Run badRole = run("users", "add", "--index", idx, "--role", "boss", "bob");
+        assertEquals(ExitCodes.USAGE, badRole.code());
+        assertTrue(badRole.err().contains("'reader' or 'admin'"), badRole.err());
+        assertEquals(ExitCodes.OK, run("users", "remove", "--index", idx, "Ann Lee").code());
+        assertEquals(ExitCodes.NOT_FOUND, run("users", "remove", "--index", idx, "Ann Lee").code());
+    }
 }

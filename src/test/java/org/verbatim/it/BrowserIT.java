@@ -191,4 +191,31 @@ class BrowserIT {
         WebElement card = driver.findElement(By.cssSelector("#results .card"));
         assertTrue(card.getSize().getWidth() <= 390, String.valueOf(card.getSize().getWidth()));
     }
+
+    @Test
+    void aServerWithUsersAsksForTheTokenOnceAndTheBrowserSessionKeepsIt() throws Exception {
+        Path usersFile = tmp.resolve("users.tsv");
+        String token = org.verbatim.web.Users.add(usersFile, "rita", org.verbatim.web.Users.Role.READER);
+        org.verbatim.web.Access access = new org.verbatim.web.Access(org.verbatim.web.Users.read(usersFile), null);
+        WebServer guarded = new WebServer(index, null, new org.verbatim.web.Admin(access, () -> null, null, index, List.of()))
+                .start("127.0.0.1", 0);
+        try {
+            String base = "http://127.0.0.1:" + guarded.port();
+            driver.get(base + "/?q=kafka");
+            WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+            screenshot("token-prompt");
+            input.sendKeys("vbt_000000000000_wrong", Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-help"), "not accepted"));
+            input = driver.findElement(By.id("token-input"));
+            input.sendKeys(token, Keys.ENTER);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "3 interviews"));
+            assertTrue(driver.findElements(By.id("token-dialog")).isEmpty());
+            // Another page in the same tab: no second prompt.
+            driver.get(base + "/compare.html");
+            wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#question option"), 1));
+            assertTrue(driver.findElements(By.id("token-dialog")).isEmpty());
+        } finally {
+            guarded.stop();
+        }
+    }
 }
