@@ -101,6 +101,13 @@ public final class Indexer {
                 Existing existing = readExisting(writer);
                 int removed = prune ? prune(writer, paths, existing) : 0;
                 summary = run(writer, files, manifest, progress, existing, t0, removed, generation);
+            } catch (IOException | RuntimeException e) {
+                if (!WriteFailure.isWriteFailure(e)) {
+                    throw e;
+                }
+                WriteFailure.removeUnreferencedFiles(generation);
+                throw WriteFailure.describe(e, "indexing into " + generation,
+                        "the index keeps its last commit (what earlier batches wrote stays searchable); run the same command again once there is space");
             }
             if (fresh) {
                 layout.switchTo(generation);
@@ -127,11 +134,20 @@ public final class Indexer {
             layout.removeOthers();
             Path next = layout.nextGeneration();
             IndexSummary summary;
-            try (Directory dir = FSDirectory.open(next);
-                 IndexWriter writer = openWriter(dir)) {
-                summary = run(writer, files, manifest, progress, new Existing(), t0, 0, next);
+            try {
+                try (Directory dir = FSDirectory.open(next);
+                     IndexWriter writer = openWriter(dir)) {
+                    summary = run(writer, files, manifest, progress, new Existing(), t0, 0, next);
+                }
+                verify(next, summary);
+            } catch (IOException | RuntimeException e) {
+                if (!WriteFailure.isWriteFailure(e)) {
+                    throw e;
+                }
+                layout.removeOthers();
+                throw WriteFailure.describe(e, "rebuilding into " + next, "the unfinished generation was removed and "
+                        + (layout.currentName() == null ? "there is no index yet" : "the live index (" + layout.currentName() + ") is unchanged and still served"));
             }
-            verify(next, summary);
             layout.switchTo(next);
             layout.removeOthers();
             return summary;
