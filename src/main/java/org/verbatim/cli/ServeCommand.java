@@ -103,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             QuestionGrouping grouping = QuestionGrouping.standard();
             var skills = skillsOption.load(settings);
-            Admin admin = new Admin(new Access(users, settings.adminToken()),
+            Admin admin = new Admin(new Access(Users.watch(usersFile, users), settings.adminToken()),
                     () -> new Indexer(dir, new TranscriptLoader(settings.maxFileBytes()), new Enricher(new SkillExtractor(skills)),
                             grouping, settings.threads()),
                     new Deleter(dir, grouping), index, sources);

@@ -90,7 +90,7 @@ public final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user; their token stops working when the server restarts.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user; a running server stops taking their token within a second or two.")
     static final class Remove extends Subcommand {
         @Parameters(paramLabel = "NAME")
         String name;

@@ -23,15 +23,20 @@ public final class Access {
     record Identity(String name, Users.Role role) {
     }
 
-    private final Users users;
+    private final java.util.function.Supplier<Users> users;
     private final byte[] adminToken;
     private final FailedAttempts failures;
 
     public Access(Users users, String adminToken) {
+        this(() -> users, adminToken);
+    }
+
+    /** @param users the users as they are now (see {@link Users#watch}) */
+    public Access(java.util.function.Supplier<Users> users, String adminToken) {
         this(users, adminToken, new FailedAttempts(10, java.time.Duration.ofMinutes(5), System::nanoTime));
     }
 
-    Access(Users users, String adminToken, FailedAttempts failures) {
+    Access(java.util.function.Supplier<Users> users, String adminToken, FailedAttempts failures) {
         this.users = users;
         this.adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken.getBytes(StandardCharsets.UTF_8);
         this.failures = failures;
@@ -43,7 +48,7 @@ public final class Access {
     }
 
     public boolean usersRequired() {
-        return !users.isEmpty();
+        return !users.get().isEmpty();
     }
 
     /** Runs before every API request: with users, lets only a known user through (the health check is open). */
@@ -88,7 +93,7 @@ public final class Access {
         if (adminToken != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), adminToken)) {
             who = new Identity("admin", Users.Role.ADMIN);
         } else {
-            Users.User u = users.authenticate(token);
+            Users.User u = users.get().authenticate(token);
             if (u != null) {
                 who = new Identity(u.name(), u.role());
             }

@@ -103,6 +103,49 @@ public final class Users {
         return new Users(users);
     }
 
+    /**
+     * The users of a file as it is now: read again when the file changes (looked at no more than once a
+     * second), so {@code verbatim users add} and {@code remove} apply without a restart. A file that
+     * stops parsing leaves the last good users in place, with a warning in the log.
+     */
+    public static java.util.function.Supplier<Users> watch(Path file, Users initial) {
+        return new java.util.function.Supplier<>() {
+            private Users current = initial;
+            private java.nio.file.attribute.FileTime seen = modified(file);
+            private long checkedAt = System.nanoTime();
+
+            @Override
+            public synchronized Users get() {
+                long now = System.nanoTime();
+                if (now - checkedAt < 1_000_000_000L) {
+                    return current;
+                }
+                checkedAt = now;
+                java.nio.file.attribute.FileTime m = modified(file);
+                if (java.util.Objects.equals(m, seen)) {
+                    return current;
+                }
+                try {
+                    current = read(file);
+                    seen = m;
+                    org.slf4j.LoggerFactory.getLogger(Users.class).info("users file {} read again: {} users", file, current.byKey.size());
+                } catch (IOException | IllegalArgumentException e) {
+                    org.slf4j.LoggerFactory.getLogger(Users.class).warn("users file {} was not read again, keeping the last good one: {}",
+                            file, e.getMessage());
+                }
+                return current;
+            }
+        };
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The user holding this token, or {@code null}. The secret is compared in constant time. */
     public User authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX)) {

@@ -97,4 +97,23 @@ class UsersTest {
         f.clear("10.0.0.1");
         assertEquals(0, f.secondsBlocked("10.0.0.1"));
     }
+
+    @Test
+    void aWatchedUsersFileAppliesChangesAndKeepsTheLastGoodOne() throws Exception {
+        Path file = tmp.resolve("users.tsv");
+        String ann = Users.add(file, "ann", Users.Role.READER);
+        java.util.function.Supplier<Users> watched = Users.watch(file, Users.read(file));
+        assertEquals("ann", watched.get().authenticate(ann).name());
+        String bob = Users.add(file, "bob", Users.Role.ADMIN);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (watched.get().authenticate(bob) == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("bob", watched.get().authenticate(bob).name());
+        Files.writeString(file, "not\ta users file\n");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+        Thread.sleep(1_100);
+        assertEquals("ann", watched.get().authenticate(ann).name(), "a broken file keeps the last good users");
+    }
 }
