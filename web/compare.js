@@ -50,6 +50,7 @@ async function run(state) {
   for (const f of FIELDS) if ($(f) && $(f).tagName !== 'SELECT') $(f).value = state[f];
   showAlert($('alert'), '');
   $('answers').replaceChildren();
+  $('more')?.remove();
   $('csv-line').hidden = true;
   if (!state.question && !state.text) {
     $('status').textContent = 'Choose a question, or type one in your own words.';
@@ -63,18 +64,45 @@ async function run(state) {
     showAlert($('alert'), e.message);
     return;
   }
-  $('status').replaceChildren(el('strong', {}, res.question.label), ` — ${res.answers.length} candidate${res.answers.length === 1 ? '' : 's'} answered it`);
+  $('status').replaceChildren(el('strong', {}, res.question.label), ` — ${res.total} candidate${res.total === 1 ? '' : 's'} answered it`);
   if (!state.question) {
     $('question').value = res.question.id;
   }
   const csv = new URLSearchParams(params({ ...state, question: res.question.id, text: '' }, { forApi: true }));
   $('csv').href = `api/compare.csv?${csv}`;
-  $('csv-line').hidden = res.answers.length === 0;
+  $('csv-line').hidden = res.total === 0;
   const list = $('answers');
-  if (res.answers.length === 0) {
+  if (res.total === 0) {
     list.append(el('li', { class: 'empty' }, 'Nobody in these interviews was asked this question.'));
   }
-  for (const a of res.answers) {
+  appendAnswers(list, res.answers, state);
+  showMore(list, res, state, 1);
+}
+
+/** Answers come a page at a time; a button under the list fetches the next page. */
+function showMore(list, res, state, page) {
+  $('more')?.remove();
+  const shown = list.querySelectorAll('.answer-card').length;
+  if (shown >= res.total) return;
+  const button = el('button', { type: 'button', id: 'more', class: 'more' }, `Show more (${shown} of ${res.total} shown)`);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    const next = new URLSearchParams(params({ ...state, question: res.question.id, text: '' }, { forApi: true }));
+    next.set('page', String(page + 1));
+    try {
+      const more = await getJson(`api/compare?${next}`);
+      appendAnswers(list, more.answers, state);
+      showMore(list, more, state, page + 1);
+    } catch (e) {
+      button.disabled = false;
+      showAlert($('alert'), e.message);
+    }
+  });
+  list.after(button);
+}
+
+function appendAnswers(list, answers, state) {
+  for (const a of answers) {
     const iv = a.interview;
     const who = a.speaker || iv.candidates.join(', ') || iv.title;
     const link = new URLSearchParams({ id: iv.id, pair: String(a.pair) });

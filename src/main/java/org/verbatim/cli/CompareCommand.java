@@ -50,10 +50,10 @@ public final class CompareCommand implements Callable<Integer> {
         String text = String.join(" ", question).strip();
         try (Searcher searcher = archive.open(settings, QuestionGrouping.standard())) {
             SearchRequest req = SearchRequest.of("").withFilters(SearchCommand.parseFilters(filters));
-            CompareResult r = searcher.compare(text, req);
+            CompareResult r = searcher.compareAll(text, req);
             if (r == null) {
                 QuestionGroupView g = searcher.closestGroup(text);
-                r = g == null ? null : searcher.compare(g.id(), req);
+                r = g == null ? null : searcher.compareAll(g.id(), req);
             }
             if (r == null) {
                 err.println("verbatim compare: no question groups in this index yet");

@@ -88,6 +88,8 @@ public final class Schema {
     public static final String ANSWER = "answer";
     public static final String QUESTION_SPEAKER = "questionSpeaker";
     public static final String SPEAKER = "speaker";
+    /** The answering speaker as doc values, to tell a panel's interviewees apart without reading stored fields. */
+    public static final String SPEAKER_KEY = "speakerKey";
     public static final String CANDIDATE_TEXT = "candidate";
     /** Every word said, unstemmed, for spelling suggestions and completions (not stored). */
     public static final String WORDS = "words";
@@ -188,6 +190,7 @@ public final class Schema {
             }
             if (p.answerSpeaker() != null) {
                 d.add(new TextField(SPEAKER, p.answerSpeaker(), Field.Store.YES));
+                d.add(new SortedDocValuesField(SPEAKER_KEY, new BytesRef(p.answerSpeaker())));
             }
             for (String c : interview.candidates()) {
                 d.add(new TextField(CANDIDATE_TEXT, c, Field.Store.NO));

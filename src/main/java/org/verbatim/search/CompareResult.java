@@ -3,10 +3,11 @@ package org.verbatim.search;
 import java.util.List;
 
 /**
- * Every answer to one question group: one per interviewee who was asked, newest interview first.
- * {@code answerHtml} is the answer HTML-escaped with the query's words in {@code <mark>}.
+ * Answers to one question group: one per interviewee who was asked, newest interview first; {@code total}
+ * answers in all, of which {@code answers} is the page asked for. {@code answerHtml} is the answer
+ * HTML-escaped with the query's words in {@code <mark>}.
  */
-public record CompareResult(Question question, List<Answer> answers) {
+public record CompareResult(Question question, int total, List<Answer> answers) {
 
     public record Question(String id, String label) {
     }

@@ -92,6 +92,7 @@ public final class Searcher implements Closeable {
     private final Analyzer analyzer = Schema.analyzer();
     private final BitSetProducer parents = Schema.parentFilter();
     private volatile ReaderState state;
+    private volatile RestoredGroups restored;
     private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
     private volatile LongSupplier clock = System::nanoTime;
 
@@ -413,6 +414,23 @@ public final class Searcher implements Closeable {
     }
 
     /** The question group closest to a free-text question, or {@code null} when there are no groups. */
+    /** The archive's question groups, restored once per reader generation (looking one up only reads them). */
+    private QuestionGroups restoredGroups(ReaderState rs) throws IOException {
+        RestoredGroups r = restored;
+        if (r != null && r.reader() == rs.reader()) {
+            return r.groups();
+        }
+        QuestionGroups groups = grouping.newGroups();
+        for (String json : rs.groupJson()) {
+            org.verbatim.index.GroupCodec.restore(json, groups);
+        }
+        restored = new RestoredGroups(rs.reader(), groups);
+        return groups;
+    }
+
+    private record RestoredGroups(IndexReader reader, QuestionGroups groups) {
+    }
+
     public QuestionGroupView closestGroup(String text) throws IOException {
         if (grouping == null) {
             throw new IllegalStateException("this searcher was opened without question grouping");
@@ -420,10 +438,7 @@ public final class Searcher implements Closeable {
         IndexSearcher searcher = manager.acquire();
         try {
             ReaderState rs = readerState(searcher);
-            QuestionGroups groups = grouping.newGroups();
-            for (String json : rs.groupJson()) {
-                org.verbatim.index.GroupCodec.restore(json, groups);
-            }
+            QuestionGroups groups = restoredGroups(rs);
             QuestionGroups.Group g = groups.nearest(grouping.matcher().prepare(text));
             return g == null ? null : new QuestionGroupView(g.id(), rs.groupLabels().getOrDefault(g.id(), g.label()), 0);
         } finally {
@@ -432,12 +447,23 @@ public final class Searcher implements Closeable {
     }
 
     /**
-     * Every answer to a question group, one per interviewee who was asked (their first answer), in the
-     * interviews that pass the request's filters, newest first. The request's query marks words in the
-     * answers. Returns {@code null} for an unknown group.
+     * One page of the answers to a question group ({@code req.page()} and {@code req.size()}): one answer
+     * per interviewee who was asked, newest interview first, with {@code total} answers in all. The
+     * interviews that pass the filters are the candidates; {@code req.query()} only marks words.
+     * Returns {@code null} for an unknown group.
      */
     public CompareResult compare(String groupId, SearchRequest req) throws BadQueryException, IOException {
         validate(req);
+        return compare(groupId, req, (req.page() - 1) * req.size(), req.size());
+    }
+
+    /** Every answer to a question group, for exports and the matrix. */
+    public CompareResult compareAll(String groupId, SearchRequest req) throws BadQueryException, IOException {
+        validate(req);
+        return compare(groupId, req, 0, Integer.MAX_VALUE);
+    }
+
+    private CompareResult compare(String groupId, SearchRequest req, int offset, int limit) throws BadQueryException, IOException {
         req = req.withFilters(canonicalSkills(req.filters()));
         Query highlight = req.query().isEmpty() ? null : parse(req.query(), SearchRequest.Scope.ANSWER);
         IndexSearcher searcher = manager.acquire();
@@ -452,37 +478,30 @@ public final class Searcher implements Closeable {
                     .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(Schema.QUESTION_GROUP, groupId)), BooleanClause.Occur.FILTER)
                     .add(new ToChildBlockJoinQuery(parentsMatching, parents), BooleanClause.Occur.FILTER).build();
-            int n = Math.max(1, searcher.count(pairs));
-            TopDocs all = searcher.search(pairs, n, new Sort(new SortField(Schema.PAIR_INDEX, SortField.Type.INT)));
+            List<Answerers.Answerer> answerers = new Answerers(searcher, parents).of(pairs);
+            int from = Math.min(offset, answerers.size());
+            int to = (int) Math.min(answerers.size(), (long) from + limit);
+            List<Answerers.Answerer> page = answerers.subList(from, to);
             StoredFields stored = searcher.getIndexReader().storedFields();
-            Map<String, InterviewSummary> summaries = new java.util.HashMap<>();
-            Map<String, ScoreDoc> firstPerAnswerer = new LinkedHashMap<>();
-            for (ScoreDoc sd : all.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                String speaker = d.get(Schema.SPEAKER);
-                String key = d.get(Schema.INTERVIEW_ID) + "\u0000" + (speaker == null ? "" : speaker);
-                firstPerAnswerer.putIfAbsent(key, sd);
-            }
-            List<int[]> order = new ArrayList<>();
-            List<CompareResult.Answer> answers = new ArrayList<>();
-            int[] ids = firstPerAnswerer.values().stream().mapToInt(sd -> sd.doc).toArray();
+            int[] ids = page.stream().mapToInt(Answerers.Answerer::pairDoc).toArray();
             String[] marked = highlight == null ? null : wholeHighlights(searcher, highlight, ids);
+            Map<Integer, InterviewSummary> summaries = new java.util.HashMap<>();
+            List<CompareResult.Answer> answers = new ArrayList<>();
             for (int k = 0; k < ids.length; k++) {
                 Document d = stored.document(ids[k]);
-                String interviewId = d.get(Schema.INTERVIEW_ID);
-                InterviewSummary summary = summaries.computeIfAbsent(interviewId, id -> summaryOf(searcher, id));
+                InterviewSummary summary = summaries.computeIfAbsent(page.get(k).parentDoc(), doc -> {
+                    try {
+                        return summary(stored.document(doc));
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 String answer = d.get(Schema.ANSWER);
                 String html = marked != null && marked[k] != null ? Snippets.toHtml(marked[k]) : Snippets.toHtml(answer);
                 answers.add(new CompareResult.Answer(summary, intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION), answer, html,
                         d.get(Schema.SPEAKER), doubleField(d, Schema.START)));
             }
-            answers.sort((a, b) -> {
-                String da = a.interview().date() == null ? "" : a.interview().date();
-                String db = b.interview().date() == null ? "" : b.interview().date();
-                int c = db.compareTo(da);
-                return c != 0 ? c : a.interview().id().compareTo(b.interview().id());
-            });
-            return new CompareResult(new CompareResult.Question(groupId, label), answers);
+            return new CompareResult(new CompareResult.Question(groupId, label), answerers.size(), answers);
         } finally {
             manager.release(searcher);
         }
@@ -493,7 +512,7 @@ public final class Searcher implements Closeable {
         List<CompareResult.Question> columns = new ArrayList<>();
         Map<String, Matrix.Cell[]> rows = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (int c = 0; c < groupIds.size(); c++) {
-            CompareResult r = compare(groupIds.get(c), req.withQuery(""));
+            CompareResult r = compareAll(groupIds.get(c), req.withQuery(""));
             if (r == null) {
                 throw new BadQueryException("unknown question group '" + groupIds.get(c) + "'");
             }
@@ -532,18 +551,6 @@ public final class Searcher implements Closeable {
                 .build();
         Map<String, String[]> hl = highlighter.highlightFields(new String[] {Schema.ANSWER}, query, sorted, new int[] {1});
         return hl.get(Schema.ANSWER);
-    }
-
-    private InterviewSummary summaryOf(IndexSearcher searcher, String interviewId) {
-        try {
-            Query q = new BooleanQuery.Builder()
-                    .add(Schema.interviewsQuery(), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Schema.INTERVIEW_ID, interviewId)), BooleanClause.Occur.FILTER).build();
-            TopDocs t = searcher.search(q, 1);
-            return summary(searcher.getIndexReader().storedFields().document(t.scoreDocs[0].doc));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static DrillDownQuery drillDown(Query base, Map<String, List<String>> filters) {

@@ -23,6 +23,7 @@ final class ApiRoutes {
 
     private static final Set<String> SEARCH_PARAMS = Set.of("q", "page", "size", "sort", "in", "from", "to");
     private static final int SUGGESTIONS = 8;
+    private static final int COMPARE_PAGE = 50;
 
     private final LiveIndex index;
 
@@ -43,12 +44,14 @@ final class ApiRoutes {
         Json.write(ctx, Map.of("questions", index.searcher().questions(req, limit)));
     }
 
+    /** A page of answers ({@code page}, {@code size}: 50 unless given, at most 100). */
     void compare(Context ctx) throws Exception {
-        Json.write(ctx, compareResult(ctx));
+        Json.write(ctx, compareResult(ctx, false));
     }
 
+    /** Every answer, as CSV. */
     void compareCsv(Context ctx) throws Exception {
-        CompareResult r = compareResult(ctx);
+        CompareResult r = compareResult(ctx, true);
         ctx.header("Content-Disposition", "attachment; filename=\"compare-" + r.question().id().replaceAll("[^A-Za-z0-9_-]", "") + ".csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(Csv.compare(r));
     }
@@ -65,13 +68,16 @@ final class ApiRoutes {
         Json.write(ctx, index.searcher().matrix(groups, request(ctx, Set.of("questions")), 200));
     }
 
-    private CompareResult compareResult(Context ctx) throws Exception {
+    private CompareResult compareResult(Context ctx, boolean all) throws Exception {
         String id = ctx.queryParam("question");
         String text = ctx.queryParam("text");
         if ((id == null || id.isBlank()) == (text == null || text.isBlank())) {
             throw new BadRequestException("give either question=ID (a question group id) or text=... (a question in your own words)");
         }
         SearchRequest req = request(ctx, Set.of("question", "text"));
+        if (ctx.queryParam("size") == null) {
+            req = req.withSize(COMPARE_PAGE);
+        }
         Searcher s = index.searcher();
         if (id == null || id.isBlank()) {
             QuestionGroupView g = s.closestGroup(text);
@@ -80,7 +86,7 @@ final class ApiRoutes {
             }
             id = g.id();
         }
-        CompareResult r = s.compare(id, req);
+        CompareResult r = all ? s.compareAll(id, req) : s.compare(id, req);
         if (r == null) {
             throw new NotFoundException("no question group with id '" + id + "'");
         }

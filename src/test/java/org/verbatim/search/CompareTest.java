@@ -59,6 +59,25 @@ class CompareTest {
     }
 
     @Test
+    void answersComeInPagesOfTheSameOrderAsTheWholeList() throws Exception {
+        QuestionGroupView g = searcher.closestGroup("challenging project");
+        CompareResult all = searcher.compareAll(g.id(), SearchRequest.of(""));
+        assertEquals(8, all.total());
+        List<String> whole = all.answers().stream().map(a -> a.interview().id() + "#" + a.pair()).toList();
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            CompareResult r = searcher.compare(g.id(), new SearchRequest("", page, 3, null, null, Map.of(), null, null, 3));
+            assertEquals(8, r.total());
+            assertEquals(page < 3 ? 3 : 2, r.answers().size());
+            r.answers().forEach(a -> paged.add(a.interview().id() + "#" + a.pair()));
+        }
+        assertEquals(whole, paged);
+        for (int i = 1; i < all.answers().size(); i++) {
+            assertTrue(all.answers().get(i - 1).interview().date().compareTo(all.answers().get(i).interview().date()) >= 0, "newest first");
+        }
+    }
+
+    @Test
     void compareFiltersByRoleAndHighlightsWords() throws Exception {
         QuestionGroupView g = searcher.closestGroup("What's the hardest thing you've built?");
         CompareResult r = searcher.compare(g.id(), SearchRequest.of("kafka").withFilters(Map.of("role", List.of("Backend Engineer"))));
