@@ -612,7 +612,9 @@ public final class Searcher implements Closeable {
             ReaderState rs = readerState(searcher);
             if (rs.facets() != null) {
                 candidates = rs.allValues().getOrDefault(Schema.FACET_CANDIDATE, List.of()).size();
-                formats = facetValues(new SortedSetDocValuesFacetCounts(rs.facets()), Schema.FACET_FORMAT);
+                formats = rs.allValues().getOrDefault(Schema.FACET_FORMAT, List.of()).stream()
+                        .sorted(java.util.Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value))
+                        .limit(FACET_TOP_N).toList();
             }
             long size = 0;
             for (String f : directory.listAll()) {
