@@ -52,27 +52,58 @@ public final class TechTermCharFilter extends BaseCharFilter {
         return s;
     }
 
+    /**
+     * Whether a rule could match: each needs a {@code #}, a {@code +}, or a dot before {@code n} or
+     * {@code j}. Most texts have none, and then the regular expressions need not run at all.
+     */
+    static boolean mayMatch(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '#' || c == '+') {
+                return true;
+            }
+            if (c == '.' && i + 1 < n) {
+                char next = text.charAt(i + 1);
+                if (next == 'n' || next == 'N' || next == 'j' || next == 'J') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private String rewrite(String input) {
-        // Collect every match of every rule, left to right, without overlaps.
+        if (!mayMatch(input)) {
+            return input;
+        }
+        // Collect every match of every rule, left to right, without overlaps. Each rule's next match is
+        // kept until the scan passes its start, so every rule scans the text once.
         StringBuilder out = new StringBuilder(input.length() + 16);
+        Matcher[] matchers = new Matcher[RULES.size()];
+        boolean[] found = new boolean[RULES.size()];
+        for (int r = 0; r < matchers.length; r++) {
+            matchers[r] = RULES.get(r).pattern().matcher(input);
+            found[r] = matchers[r].find(0);
+        }
         int i = 0;
         int cumulative = 0;
         while (i < input.length()) {
-            int bestStart = -1;
-            int bestEnd = -1;
-            String bestText = null;
-            for (Rule r : RULES) {
-                Matcher m = r.pattern().matcher(input);
-                if (m.find(i) && (bestStart < 0 || m.start() < bestStart)) {
-                    bestStart = m.start();
-                    bestEnd = m.end();
-                    bestText = r.replacement().apply(m);
+            int best = -1;
+            for (int r = 0; r < matchers.length; r++) {
+                if (found[r] && matchers[r].start() < i) {
+                    found[r] = matchers[r].find(i);
+                }
+                if (found[r] && (best < 0 || matchers[r].start() < matchers[best].start())) {
+                    best = r;
                 }
             }
-            if (bestStart < 0) {
+            if (best < 0) {
                 out.append(input, i, input.length());
                 break;
             }
+            int bestStart = matchers[best].start();
+            int bestEnd = matchers[best].end();
+            String bestText = RULES.get(best).replacement().apply(matchers[best]);
             out.append(input, i, bestStart);
             out.append(bestText);
             int inLen = bestEnd - bestStart;
