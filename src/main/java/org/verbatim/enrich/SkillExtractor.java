@@ -56,6 +56,11 @@ public final class SkillExtractor {
     private final Set<String> firstWords = new java.util.HashSet<>();
     /** The longest form, in words, that starts with each first word. */
     private final Map<String, Integer> longestFrom = new HashMap<>();
+    /**
+     * Every beginning of every key with its spaces removed. A span of several words can only match when
+     * its words before the last, run together, begin some key; this stops most spans after one lookup.
+     */
+    private final Set<String> keyPrefixes = new java.util.HashSet<>();
     /** Each skill's context words, without words that are themselves ambiguous forms ("go", "react"). */
     private final Map<String, List<String>> context = new HashMap<>();
 
@@ -71,6 +76,10 @@ public final class SkillExtractor {
                     String firstWord = space < 0 ? key : key.substring(0, space);
                     firstWords.add(firstWord);
                     longestFrom.merge(firstWord, key.split(" ").length, Math::max);
+                    String run = key.replace(" ", "");
+                    for (int end = 1; end <= run.length(); end++) {
+                        keyPrefixes.add(run.substring(0, end));
+                    }
                 }
             }
             s.ambiguous().forEach(a -> ambiguousWords.add(a.toLowerCase(Locale.ROOT)));
@@ -117,6 +126,7 @@ public final class SkillExtractor {
             }
             int matched = 0;
             int longest = Math.min(MAX_PHRASE, longestFrom.getOrDefault(firstWordOf(tokens.get(i)), MAX_PHRASE));
+            longest = Math.min(longest, possibleLength(tokens, i, longest));
             for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
                 for (String key : lookupKeys(span)) {
@@ -188,7 +198,7 @@ public final class SkillExtractor {
         String l = t.lower();
         int dash = l.indexOf('-');
         String first = dash > 0 ? l.substring(0, dash) : l;
-        if (firstWords.contains(first) || firstWords.contains(l.replace("-", ""))) {
+        if (firstWords.contains(first) || dash >= 0 && firstWords.contains(l.replace("-", ""))) {
             return true;
         }
         for (String suffix : new String[] {"'s", "’s", "'", "’", "es", "s"}) {
@@ -198,6 +208,32 @@ public final class SkillExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * How many words from {@code at} a match could span, at most {@code limit}: the words before the
+     * last, run together without hyphens, must begin a key.
+     */
+    private int possibleLength(List<Token> tokens, int at, int limit) {
+        StringBuilder run = new StringBuilder();
+        int n = 1;
+        while (n < limit && at + n < tokens.size()) {
+            appendWithoutHyphens(run, tokens.get(at + n - 1).lower());
+            if (!keyPrefixes.contains(run.toString())) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    private static void appendWithoutHyphens(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '-') {
+                sb.append(c);
+            }
+        }
     }
 
     /** An unambiguous form when the key has one, else the first ambiguous one. */
@@ -288,17 +324,26 @@ public final class SkillExtractor {
 
     /** Keys a vocabulary form is stored under: its words spaced, hyphens as spaces, and run together. */
     private static List<String> keys(List<Token> tokens) {
-        List<String> words = new ArrayList<>();
+        StringBuilder spaced = new StringBuilder();
+        StringBuilder joined = new StringBuilder();
+        int words = 0;
         for (Token t : tokens) {
-            for (String part : t.lower().split("-")) {
-                if (!part.isEmpty()) {
-                    words.add(part);
+            String l = t.lower();
+            int from = 0;
+            while (from <= l.length()) {
+                int dash = l.indexOf('-', from);
+                int to = dash < 0 ? l.length() : dash;
+                if (to > from) {
+                    if (words++ > 0) {
+                        spaced.append(' ');
+                    }
+                    spaced.append(l, from, to);
+                    joined.append(l, from, to);
                 }
+                from = to + 1;
             }
         }
-        String spaced = String.join(" ", words);
-        String joined = String.join("", words);
-        return spaced.equals(joined) ? List.of(spaced) : List.of(spaced, joined);
+        return words <= 1 ? List.of(spaced.toString()) : List.of(spaced.toString(), joined.toString());
     }
 
     /** Keys to try for a span of text: as written, then with a plural or possessive ending removed. */
