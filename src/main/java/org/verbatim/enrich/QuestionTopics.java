@@ -37,6 +37,10 @@ public final class QuestionTopics {
     }
 
     private final List<Topic> topics;
+    /** Topic id by core text, {@link #NONE} for none. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> matched = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String NONE = new String("");
+    private static final int CACHE_SIZE = 100_000;
 
     private QuestionTopics(List<Topic> topics) {
         this.topics = List.copyOf(topics);
@@ -80,12 +84,23 @@ public final class QuestionTopics {
         if (core == null || core.isEmpty()) {
             return null;
         }
-        for (Topic t : topics) {
-            if (t.matches(core)) {
-                return t.id();
+        // Many wordings of a question share one core ("so, um, how do you debug?"), and running every
+        // topic's patterns is the costly part of preparing a question.
+        String id = matched.get(core);
+        if (id == null) {
+            id = NONE;
+            for (Topic t : topics) {
+                if (t.matches(core)) {
+                    id = t.id();
+                    break;
+                }
             }
+            if (matched.size() >= CACHE_SIZE) {
+                matched.clear();
+            }
+            matched.put(core, id);
         }
-        return null;
+        return id == NONE ? null : id;
     }
 
     public List<Topic> topics() {

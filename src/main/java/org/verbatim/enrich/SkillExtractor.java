@@ -33,7 +33,8 @@ public final class SkillExtractor {
     private static final Set<String> ORDINARY_AFTER = Set.of("ahead", "back", "through", "with", "over", "into",
             "out", "up", "down", "away", "home", "off", "on", "for", "to", "quickly", "badly", "well");
     private static final int MAX_PHRASE = 4;
-    private static final Pattern TOKEN = Pattern.compile(
+    /** A word as the extractor sees it; {@link #nextToken} finds the same by hand. */
+    static final Pattern TOKEN = Pattern.compile(
             "\\.?[\\p{L}\\p{N}]+(?:[.'’/\\-][\\p{L}\\p{N}]+)*(?:\\+\\+|#)?");
 
     private record Form(Skill skill, String written, boolean ambiguous) {
@@ -56,6 +57,23 @@ public final class SkillExtractor {
     private final Set<String> firstWords = new java.util.HashSet<>();
     /** The longest form, in words, that starts with each first word. */
     private final Map<String, Integer> longestFrom = new HashMap<>();
+    /**
+     * Every beginning of every key with its spaces removed, with the characters that may follow it. A
+     * span of several words can only match when its words run together begin some key; this stops most
+     * spans without a lookup.
+     */
+    private final Map<String, String> continuations = new HashMap<>();
+    /** What each spelling of a word gives on its own, worked out at its first occurrence. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Word> words = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int WORD_CACHE_SIZE = 200_000;
+
+    /**
+     * A word as written, whatever its neighbours: whether a form may start with it, the longest form (in
+     * words) that does, and the form it matches alone ({@code null} for none).
+     */
+    private record Word(boolean mayStart, int longest, Form alone, String continuations) {
+    }
+
     /** Each skill's context words, without words that are themselves ambiguous forms ("go", "react"). */
     private final Map<String, List<String>> context = new HashMap<>();
 
@@ -71,6 +89,11 @@ public final class SkillExtractor {
                     String firstWord = space < 0 ? key : key.substring(0, space);
                     firstWords.add(firstWord);
                     longestFrom.merge(firstWord, key.split(" ").length, Math::max);
+                    String run = key.replace(" ", "");
+                    for (int end = 1; end < run.length(); end++) {
+                        continuations.merge(run.substring(0, end), String.valueOf(run.charAt(end)),
+                                (a, b) -> a.contains(b) ? a : a + b);
+                    }
                 }
             }
             s.ambiguous().forEach(a -> ambiguousWords.add(a.toLowerCase(Locale.ROOT)));
@@ -111,30 +134,27 @@ public final class SkillExtractor {
         List<Pending> pending = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
-            if (!mayStart(tokens.get(i))) {
+            Word word = word(tokens.get(i));
+            if (!word.mayStart()) {
                 i++;
                 continue;
             }
             int matched = 0;
-            int longest = Math.min(MAX_PHRASE, longestFrom.getOrDefault(firstWordOf(tokens.get(i)), MAX_PHRASE));
+            int longest = Math.min(word.longest(), possibleLength(tokens, i, word, word.longest()));
             for (int n = Math.min(longest, tokens.size() - i); n >= 1 && matched == 0; n--) {
                 List<Token> span = tokens.subList(i, i + n);
-                for (String key : lookupKeys(span)) {
-                    List<Form> candidates = forms.get(key);
-                    if (candidates == null) {
-                        continue;
-                    }
-                    Form f = pick(candidates);
-                    Mention m = new Mention(f.skill(), span.get(0).start(), span.get(n - 1).end());
-                    if (f.ambiguous()) {
-                        pending.add(new Pending(m, i, sameCase(f.written(), joined(span))));
-                    } else {
-                        sure.add(m);
-                        sureAt.add(i);
-                    }
-                    matched = n;
-                    break;
+                Form f = n == 1 ? word.alone() : lookup(span);
+                if (f == null) {
+                    continue;
                 }
+                Mention m = new Mention(f.skill(), span.get(0).start(), span.get(n - 1).end());
+                if (f.ambiguous()) {
+                    pending.add(new Pending(m, i, sameCase(f.written(), joined(span))));
+                } else {
+                    sure.add(m);
+                    sureAt.add(i);
+                }
+                matched = n;
             }
             i += Math.max(1, matched);
         }
@@ -188,7 +208,7 @@ public final class SkillExtractor {
         String l = t.lower();
         int dash = l.indexOf('-');
         String first = dash > 0 ? l.substring(0, dash) : l;
-        if (firstWords.contains(first) || firstWords.contains(l.replace("-", ""))) {
+        if (firstWords.contains(first) || dash >= 0 && firstWords.contains(l.replace("-", ""))) {
             return true;
         }
         for (String suffix : new String[] {"'s", "’s", "'", "’", "es", "s"}) {
@@ -198,6 +218,64 @@ public final class SkillExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * How many words from {@code at} a match could span, at most {@code limit}: the words before the
+     * last, run together without hyphens, and the first letter of the last must begin a key. (Removing
+     * a plural or possessive ending leaves that letter, and a word never starts with a hyphen.)
+     */
+    private int possibleLength(List<Token> tokens, int at, Word first, int limit) {
+        if (limit < 2 || at + 1 >= tokens.size() || first.continuations().indexOf(tokens.get(at + 1).lower().charAt(0)) < 0) {
+            return 1;
+        }
+        StringBuilder run = new StringBuilder();
+        appendWithoutHyphens(run, tokens.get(at).lower());
+        int n = 2;
+        while (n < limit && at + n < tokens.size()) {
+            appendWithoutHyphens(run, tokens.get(at + n - 1).lower());
+            if (continuations.getOrDefault(run.toString(), "").indexOf(tokens.get(at + n).lower().charAt(0)) < 0) {
+                break;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    private static void appendWithoutHyphens(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '-') {
+                sb.append(c);
+            }
+        }
+    }
+
+    private Word word(Token t) {
+        Word w = words.get(t.text());
+        if (w == null) {
+            boolean mayStart = mayStart(t);
+            StringBuilder run = new StringBuilder();
+            appendWithoutHyphens(run, t.lower());
+            w = new Word(mayStart, Math.min(MAX_PHRASE, longestFrom.getOrDefault(firstWordOf(t), MAX_PHRASE)),
+                    mayStart ? lookup(List.of(t)) : null, continuations.getOrDefault(run.toString(), ""));
+            if (words.size() >= WORD_CACHE_SIZE) {
+                words.clear();
+            }
+            words.put(t.text(), w);
+        }
+        return w;
+    }
+
+    /** The form a span of text matches: for the first of its keys that has forms, the one {@link #pick}ed. */
+    private Form lookup(List<Token> span) {
+        for (String key : lookupKeys(span)) {
+            List<Form> candidates = forms.get(key);
+            if (candidates != null) {
+                return pick(candidates);
+            }
+        }
+        return null;
     }
 
     /** An unambiguous form when the key has one, else the first ambiguous one. */
@@ -247,13 +325,88 @@ public final class SkillExtractor {
 
     private static List<Token> tokens(String text) {
         List<Token> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            String t = m.group();
+        int from = 0;
+        int[] span = new int[2];
+        while (nextToken(text, from, span)) {
+            String t = text.substring(span[0], span[1]);
             // "C/C++", "CI/CD" and "k8s/Docker": try the whole, but a slash between known words splits.
-            out.add(new Token(t, t.toLowerCase(Locale.ROOT), m.start(), m.end()));
+            out.add(new Token(t, t.toLowerCase(Locale.ROOT), span[0], span[1]));
+            from = span[1];
         }
         return splitSlashes(out);
+    }
+
+    /**
+     * The next match of {@link #TOKEN} at or after {@code from}, found by hand (the pattern runs over
+     * every word of every answer): its start and end go into {@code span}.
+     *
+     * @return false when there is none
+     */
+    static boolean nextToken(String s, int from, int[] span) {
+        int n = s.length();
+        for (int p = from; p < n; p++) {
+            int start = p;
+            int q = s.charAt(p) == '.' && letterOrDigitAt(s, p + 1) ? p + 1 : p;
+            if (!letterOrDigitAt(s, q)) {
+                continue;
+            }
+            q = skipLettersAndDigits(s, q);
+            while (q + 1 < n && isJoiner(s.charAt(q)) && letterOrDigitAt(s, q + 1)) {
+                q = skipLettersAndDigits(s, q + 1);
+            }
+            if (q + 1 < n && s.charAt(q) == '+' && s.charAt(q + 1) == '+') {
+                q += 2;
+            } else if (q < n && s.charAt(q) == '#') {
+                q++;
+            }
+            span[0] = start;
+            span[1] = q;
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '.' || c == '\'' || c == '’' || c == '/' || c == '-';
+    }
+
+    /** {@code [\p{L}\p{N}]} at {@code i}; false at the end of the text. */
+    private static boolean letterOrDigitAt(String s, int i) {
+        if (i >= s.length()) {
+            return false;
+        }
+        char c = s.charAt(i);
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return letterOrDigit(s.codePointAt(i));
+    }
+
+    private static boolean letterOrDigit(int cp) {
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static int skipLettersAndDigits(String s, int i) {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c < 128) {
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                    return i;
+                }
+                i++;
+            } else {
+                int cp = s.codePointAt(i);
+                if (!letterOrDigit(cp)) {
+                    return i;
+                }
+                i += Character.charCount(cp);
+            }
+        }
+        return i;
     }
 
     private static List<Token> splitSlashes(List<Token> in) {
@@ -288,17 +441,26 @@ public final class SkillExtractor {
 
     /** Keys a vocabulary form is stored under: its words spaced, hyphens as spaces, and run together. */
     private static List<String> keys(List<Token> tokens) {
-        List<String> words = new ArrayList<>();
+        StringBuilder spaced = new StringBuilder();
+        StringBuilder joined = new StringBuilder();
+        int words = 0;
         for (Token t : tokens) {
-            for (String part : t.lower().split("-")) {
-                if (!part.isEmpty()) {
-                    words.add(part);
+            String l = t.lower();
+            int from = 0;
+            while (from <= l.length()) {
+                int dash = l.indexOf('-', from);
+                int to = dash < 0 ? l.length() : dash;
+                if (to > from) {
+                    if (words++ > 0) {
+                        spaced.append(' ');
+                    }
+                    spaced.append(l, from, to);
+                    joined.append(l, from, to);
                 }
+                from = to + 1;
             }
         }
-        String spaced = String.join(" ", words);
-        String joined = String.join("", words);
-        return spaced.equals(joined) ? List.of(spaced) : List.of(spaced, joined);
+        return words <= 1 ? List.of(spaced.toString()) : List.of(spaced.toString(), joined.toString());
     }
 
     /** Keys to try for a span of text: as written, then with a plural or possessive ending removed. */

@@ -11,9 +11,10 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.PatternKeywordMarkerFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -307,7 +308,7 @@ public final class Schema {
             ts = new LowerCaseFilter(ts);
             ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             ts = new ASCIIFoldingFilter(ts);
-            ts = new PatternKeywordMarkerFilter(ts, TechTermCharFilter.PRODUCED);
+            ts = new TechTermKeywordFilter(ts);
             ts = new PorterStemFilter(ts);
             return new TokenStreamComponents(source, ts);
         }
@@ -315,6 +316,20 @@ public final class Schema {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /** Marks the terms {@link TechTermCharFilter} produced as keywords, so that they are not stemmed. */
+    static final class TechTermKeywordFilter extends KeywordMarkerFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        TechTermKeywordFilter(TokenStream in) {
+            super(in);
+        }
+
+        @Override
+        protected boolean isKeyword() {
+            return TechTermCharFilter.produced(term.buffer(), term.length());
         }
     }
 

@@ -15,10 +15,23 @@ public final class Markup {
     }
 
     public static String strip(String s) {
-        String out = LINK.matcher(s).replaceAll("$1");
-        out = BOLD.matcher(out).replaceAll(mr -> java.util.regex.Matcher.quoteReplacement(mr.group(1) != null ? mr.group(1) : mr.group(2)));
-        out = EMPHASIS.matcher(out).replaceAll(mr -> java.util.regex.Matcher.quoteReplacement(mr.group(1)));
-        out = ESCAPE.matcher(out).replaceAll("$1");
-        return SPACES.matcher(out).replaceAll(" ").strip();
+        // Each pattern needs a character that most lines do not have; without it the pattern is not run.
+        String out = s;
+        if (out.indexOf('[') >= 0) {
+            out = LINK.matcher(out).replaceAll("$1");
+        }
+        boolean star = out.indexOf('*') >= 0;
+        boolean underscore = out.indexOf('_') >= 0;
+        if (star || underscore) {
+            out = BOLD.matcher(out).replaceAll(mr -> java.util.regex.Matcher.quoteReplacement(mr.group(1) != null ? mr.group(1) : mr.group(2)));
+            out = EMPHASIS.matcher(out).replaceAll(mr -> java.util.regex.Matcher.quoteReplacement(mr.group(1)));
+        }
+        if (out.indexOf('\\') >= 0) {
+            out = ESCAPE.matcher(out).replaceAll("$1");
+        }
+        if (out.contains("  ")) {
+            out = SPACES.matcher(out).replaceAll(" ");
+        }
+        return out.strip();
     }
 }

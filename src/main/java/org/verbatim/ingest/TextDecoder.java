@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
  * Turns a file's bytes into clean text: detects UTF-8 / UTF-16 (with or without BOM) and falls back to
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class TextDecoder {
 
-    private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFEFF\\u200B\\u200C\\u200D\\u2060]");
-    private static final Pattern SPACES = Pattern.compile("[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]");
 
     private TextDecoder() {
     }
@@ -28,9 +25,54 @@ public final class TextDecoder {
 
     /** Line ends to {@code \n}, odd spaces to plain spaces, control and zero-width characters removed. */
     public static String normalise(String text) {
-        String s = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
-        s = SPACES.matcher(s).replaceAll(" ");
-        return CONTROL.matcher(s).replaceAll("");
+        // One pass instead of a replace per rule: most texts need no change and are returned as they are.
+        int first = 0;
+        while (first < text.length() && !changes(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        out.append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append('\n');
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\u2028' || c == '\u2029') {
+                out.append('\n');
+            } else if (isOddSpace(c)) {
+                out.append(' ');
+            } else if (!isControl(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether {@link #normalise} rewrites or drops this character. */
+    private static boolean changes(char c) {
+        if (c >= 0x20 && c < 0x7F) {
+            return false;
+        }
+        return c == '\r' || c == '\u2028' || c == '\u2029' || isOddSpace(c) || isControl(c);
+    }
+
+    /** No-break, fixed-width and ideographic spaces: {@code [\u00A0\u2000-\u200A\u202F\u205F\u3000]}. */
+    static boolean isOddSpace(char c) {
+        return c == '\u00A0' || c >= '\u2000' && c <= '\u200A' || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    }
+
+    /**
+     * Control characters other than tab and line ends, the byte-order mark and zero-width characters:
+     * {@code [\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFEFF\u200B\u200C\u200D\u2060]}.
+     */
+    static boolean isControl(char c) {
+        return c <= 0x08 || c == 0x0B || c == 0x0C || c >= 0x0E && c <= 0x1F || c == 0x7F
+                || c == '\uFEFF' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060';
     }
 
     private static String decodeCharset(byte[] b) throws UnreadableFileException {

@@ -159,7 +159,7 @@ public final class TextTranscriptReader {
     static String clean(String text) {
         StringBuilder out = new StringBuilder();
         for (String para : text.split("\n\n")) {
-            String p = Markup.strip(INLINE_TIME.matcher(para).replaceAll(" "));
+            String p = Markup.strip(para.indexOf('[') < 0 ? para : INLINE_TIME.matcher(para).replaceAll(" "));
             if (!p.isEmpty()) {
                 if (out.length() > 0) {
                     out.append("\n\n");

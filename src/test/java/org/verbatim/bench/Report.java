@@ -55,6 +55,11 @@ final class Report {
         md.append("Verbatim server: ready ").append(r.get("serverReadyMs")).append(" ms after start, RSS ")
                 .append(r.get("verbatimServerRssMB")).append(" MB at the end (heap limit 1 GB).\n\n");
         md.append("Query mix: ").append(r.get("queries")).append("\n");
+        // Hand-written notes (profiles, what was changed and why) live beside the report and are kept in it.
+        Path notes = dir.resolve("performance-notes.md");
+        if (Files.isRegularFile(notes)) {
+            md.append("\n").append(Files.readString(notes));
+        }
         Files.writeString(dir.resolve("performance.md"), md.toString());
         Files.writeString(dir.resolve("performance-latency.svg"), svg(one));
     }

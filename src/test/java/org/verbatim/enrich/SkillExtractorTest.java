@@ -31,6 +31,32 @@ class SkillExtractorTest {
     }
 
     @Test
+    void wordScanFindsWhatTheTokenPatternFinds() {
+        List<String> texts = new java.util.ArrayList<>(List.of("C/C++ and CI/CD, k8s/Docker", "Kafka's", "e.g. .NET", "a--b",
+                "x.y.z#", "++C", "C+++", "naïve café", "Straße 2½ Ⅻ", "\uD835\uDC00bc", "\uDC00a\uD835", "it’s", "'quoted'"));
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "aZ9é½.'’/-+# \uD835\uDC00";
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(14); i >= 0; i--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(sb.toString());
+        }
+        for (String text : texts) {
+            java.util.regex.Matcher m = SkillExtractor.TOKEN.matcher(text);
+            int[] span = new int[2];
+            int from = 0;
+            while (m.find()) {
+                assertTrue(SkillExtractor.nextToken(text, from, span), text);
+                assertEquals(List.of(m.start(), m.end()), List.of(span[0], span[1]), text);
+                from = span[1];
+            }
+            assertTrue(!SkillExtractor.nextToken(text, from, span), text);
+        }
+    }
+
+    @Test
     void longestNameWins() {
         assertEquals(List.of("Spring Boot"), x.skills("a Spring Boot service"));
         assertEquals(List.of("React Native"), x.skills("the app is React Native"));

@@ -53,6 +53,54 @@ class SpeechAnalyzerTest {
         assertEquals("around@around", t.get(t.size() - 1));
     }
 
+    /** The leftmost match of any rule (the earlier rule on a tie), found with the rules' patterns. */
+    private static TechTermCharFilter.Match byPatterns(String s, int from) {
+        TechTermCharFilter.Match best = null;
+        for (TechTermCharFilter.Rule r : TechTermCharFilter.RULES) {
+            java.util.regex.Matcher m = r.pattern().matcher(s);
+            if (m.find(from) && (best == null || m.start() < best.start())) {
+                best = new TechTermCharFilter.Match(m.start(), m.end(), r.replacement().apply(m));
+            }
+        }
+        return best;
+    }
+
+    /** 20,000 strings of 1 to {@code maxLength} characters from the alphabet, the same for the same seed. */
+    private static List<String> randomStrings(long seed, String alphabet, int maxLength) {
+        java.util.Random random = new java.util.Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < 20_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(maxLength); i >= 0; i--) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            out.add(sb.toString());
+        }
+        return out;
+    }
+
+    @Test
+    void scanFindsWhatTheRulePatternsFind() {
+        List<String> texts = new ArrayList<>(List.of("C#, C++, F#, .NET, Node.js", "c#.net", "a.NET", "x.js", "C##", "C+++",
+                "#C#", "+C++", "Vue.js_", "Vue.jsx", "v2.js.", ".NETwork", "..NET", "A.B.js", "node.JS and .Net", "e.g. C, R"));
+        texts.addAll(randomStrings(7, "cCnNeEtTjJsSxz019_.#+ ", 12));
+        for (String text : texts) {
+            for (int from = 0; from <= text.length(); from++) {
+                assertEquals(byPatterns(text, from), TechTermCharFilter.nextMatch(text, from), text + " from " + from);
+            }
+        }
+    }
+
+    @Test
+    void producedTermsAreRecognisedAsThePatternSays() {
+        List<String> terms = new ArrayList<>(List.of("csharp", "cplusplus", "dotnet", "nodejs", "js", "xjs", "x1js", "1js",
+                "sharp", "csharps", "ccplusplus", "dotnets", "node_js", "nodéjs", ""));
+        terms.addAll(randomStrings(11, "abcdjspt0_", 8));
+        for (String term : terms) {
+            assertEquals(TechTermCharFilter.PRODUCED.matcher(term).matches(), TechTermCharFilter.produced(term.toCharArray(), term.length()), term);
+        }
+    }
+
     @Test
     void queryRewriteMatchesIndexRewrite() {
         assertEquals("Csharp OR Cplusplus AND \"Nodejs dotnet\"", TechTermCharFilter.rewriteText("C# OR C++ AND \"Node.js .NET\""));

@@ -18,6 +18,23 @@ class TextDecoderTest {
         return out;
     }
 
+    /** What normalising is defined as: line ends, then odd spaces, then control characters, each replaced over the whole text. */
+    private static String normalisedByPatterns(String text) {
+        String s = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u2028', '\n').replace('\u2029', '\n');
+        s = s.replaceAll("[\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]", " ");
+        return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFEFF\\u200B\\u200C\\u200D\\u2060]", "");
+    }
+
+    @Test
+    void normalisingInOnePassDoesWhatTheReplacementsDo() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String text = "a" + c + "\r" + c + "\n\r\nb" + c;
+            assertEquals(normalisedByPatterns(text), TextDecoder.normalise(text), "character " + (int) c);
+        }
+        String plain = "nothing to change here\n";
+        org.junit.jupiter.api.Assertions.assertSame(plain, TextDecoder.normalise(plain));
+    }
+
     @Test
     void lineEndsBecomeLineFeeds() throws Exception {
         assertEquals("one\ntwo\nthree\nfour\nfive",
