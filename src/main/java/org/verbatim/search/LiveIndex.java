@@ -86,7 +86,7 @@ public final class LiveIndex implements Closeable {
                 switchGeneration(s);
                 return;
             }
-            s.maybeRefresh();
+            s.refresh();
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not refresh the index at {}: {}", dir, e.toString());
         }

@@ -70,7 +70,7 @@ import org.verbatim.index.TechTermCharFilter;
  * and facet counts of interviews (multi-select: a facet's own filter does not narrow its own counts).
  *
  * <p>Thread-safe: one instance serves all requests; each call acquires a searcher from a
- * {@link SearcherManager} and releases it. Call {@link #maybeRefresh()} to see new commits.
+ * {@link SearcherManager} and releases it. Call {@link #refresh()} to see new commits.
  */
 public final class Searcher implements Closeable {
 
@@ -158,9 +158,13 @@ public final class Searcher implements Closeable {
         return this;
     }
 
-    /** Picks up the latest commit if there is one; cheap when nothing changed. */
-    public boolean maybeRefresh() throws IOException {
-        return manager.maybeRefresh();
+    /**
+     * Picks up the latest commit if there is one; cheap when nothing changed. When another thread is
+     * refreshing, waits for it and looks again, so a caller that just committed (a deletion, say) sees
+     * its own change on return.
+     */
+    public void refresh() throws IOException {
+        manager.maybeRefreshBlocking();
     }
 
     public SearchResponse search(SearchRequest req) throws BadQueryException, IOException {
