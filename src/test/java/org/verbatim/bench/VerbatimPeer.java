@@ -131,6 +131,18 @@ final class VerbatimPeer implements Peer {
         return JSON.readTree(r.body()).get("total").get("answers").asLong();
     }
 
+    /** The server's used heap after a full GC, in bytes, from jcmd; -1 when jcmd cannot tell. */
+    long serverHeapAfterGc() throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = Long.toString(server.pid());
+        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+        return m.find() ? Long.parseLong(m.group(1)) * 1024 : -1;
+    }
+
     /** Resident memory of the server process, from /proc, in bytes. */
     long serverRss() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(server.pid()), "status"))) {
