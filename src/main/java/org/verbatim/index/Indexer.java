@@ -338,7 +338,7 @@ public final class Indexer {
         return null;
     }
 
-    private static void write(IndexWriter writer, Interview interview) throws IOException {
+    static void write(IndexWriter writer, Interview interview) throws IOException {
         List<Document> docs = new ArrayList<>();
         for (Document d : Schema.toDocuments(interview)) {
             docs.add(Schema.facetsConfig().build(d));
