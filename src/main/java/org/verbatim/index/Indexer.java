@@ -253,7 +253,14 @@ public final class Indexer {
                         continue;
                     }
                     Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups);
-                    write(writer, interview);
+                    try {
+                        write(writer, interview);
+                    } catch (IllegalArgumentException e) {
+                        // Lucene refused this document (an immense term, say) and wrote none of its block;
+                        // the writer is still sound, so this file fails and the batch goes on.
+                        failed.add(new IndexSummary.Failure(r.source(), "the index refused this interview: " + e.getMessage()));
+                        continue;
+                    }
                     interviews++;
                     pairs += interview.pairs().size();
                 }
@@ -354,7 +361,7 @@ public final class Indexer {
         return null;
     }
 
-    private static void write(IndexWriter writer, Interview interview) throws IOException {
+    static void write(IndexWriter writer, Interview interview) throws IOException {
         List<Document> docs = new ArrayList<>();
         for (Document d : Schema.toDocuments(interview)) {
             docs.add(Schema.facetsConfig().build(d));

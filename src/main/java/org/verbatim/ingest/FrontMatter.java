@@ -80,7 +80,8 @@ public final class FrontMatter {
             candidates = names(m.group(1));
         }
         m = ROLE.matcher(preamble);
-        if (m.find()) {
+        if (m.find() && m.group(1).length() <= MetadataFields.MAX_LABEL_CHARS) {
+            // A longer "Role: ..." line is prose about the role, not its name.
             role = m.group(1);
         }
         m = DATE.matcher(preamble);

@@ -1,5 +1,6 @@
 package org.verbatim.ingest;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -57,6 +58,10 @@ public final class Manifest {
                 }
                 rows.put(base.resolve(file.strip()).normalize(), meta);
             }
+        } catch (JacksonException e) {
+            // A header the CSV reader cannot use (an empty first line) fails before the first row.
+            throw new UnreadableFileException("manifest " + csv.getFileName() + " is not valid CSV: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (RuntimeException e) {
             throw new UnreadableFileException("manifest " + csv.getFileName() + " is not valid CSV: " + e.getMessage(), e);
         }

@@ -26,6 +26,8 @@ public final class MetadataFields {
         DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ENGLISH),
     };
     private static final Pattern ISO_PREFIX = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    /** The longest name, role, tag or id, in characters; see {@link #label}. */
+    public static final int MAX_LABEL_CHARS = 200;
     private static final Pattern DATE_IN_NAME = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\\d|3[01])(?!\\d)");
 
     private MetadataFields() {
@@ -46,14 +48,15 @@ public final class MetadataFields {
             if (v == null) {
                 continue;
             }
-            switch (e.getKey().trim().toLowerCase(Locale.ROOT)) {
-                case "id", "interview_id", "interviewid" -> id = scalar(v);
+            String key = e.getKey().trim();
+            switch (key.toLowerCase(Locale.ROOT)) {
+                case "id", "interview_id", "interviewid" -> id = label(key, scalar(v));
                 case "title", "name" -> title = scalar(v);
-                case "candidates", "candidate", "interviewees", "interviewee" -> candidates = list(v);
-                case "interviewers", "interviewer" -> interviewers = list(v);
-                case "role", "position", "job" -> role = scalar(v);
+                case "candidates", "candidate", "interviewees", "interviewee" -> candidates = labels(key, list(v));
+                case "interviewers", "interviewer" -> interviewers = labels(key, list(v));
+                case "role", "position", "job" -> role = label(key, scalar(v));
                 case "date", "interview_date" -> date = date(scalar(v), "date");
-                case "tags", "tag", "labels" -> tags = list(v);
+                case "tags", "tag", "labels" -> tags = labels(key, list(v));
                 case "outcome", "decision", "result" -> outcome = scalar(v);
                 default -> {
                     // other keys (source_url, published_time...) are kept out of the model
@@ -61,6 +64,26 @@ public final class MetadataFields {
             }
         }
         return new Metadata(id, title, candidates, interviewers, role, date, tags, outcome);
+    }
+
+    /**
+     * Checks a value that becomes a facet label or an id (a name, a role, a tag). Lucene refuses a facet
+     * label over 8,191 characters with an exception that would stop the whole indexing run; no real
+     * label comes near this much lower limit.
+     */
+    public static String label(String field, String value) throws UnreadableFileException {
+        if (value != null && value.strip().length() > MAX_LABEL_CHARS) {
+            throw new UnreadableFileException("metadata field '" + field + "' is " + value.strip().length()
+                    + " characters long, over the limit of " + MAX_LABEL_CHARS + " for names, roles, tags and ids");
+        }
+        return value;
+    }
+
+    private static List<String> labels(String field, List<String> values) throws UnreadableFileException {
+        for (String v : values) {
+            label(field, v);
+        }
+        return values;
     }
 
     /** Parses a date written as ISO, "November 19, 2020", "19 Nov 2020" or "2020/11/19". */

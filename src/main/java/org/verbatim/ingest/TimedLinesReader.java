@@ -40,6 +40,10 @@ public final class TimedLinesReader {
 
     public static Transcript read(String body) throws UnreadableFileException {
         List<Line> lines = new ArrayList<>();
+        Double start = null;
+        Double end = null;
+        // The timed line being read: untimed lines after it continue it.
+        TextTranscriptReader.TurnText text = null;
         for (String raw : body.split("\n")) {
             String l = raw.strip();
             if (l.isEmpty()) {
@@ -47,15 +51,21 @@ public final class TimedLinesReader {
             }
             Matcher r = RANGE.matcher(l);
             Matcher s = STAMP.matcher(l);
-            if (r.matches()) {
-                lines.add(new Line(Timecodes.parse(r.group(1)), Timecodes.parse(r.group(2)), Markup.strip(r.group(3))));
-            } else if (s.matches()) {
-                lines.add(new Line(Timecodes.parse(s.group(1)), null, Markup.strip(s.group(2))));
-            } else if (!lines.isEmpty()) {
-                // An untimed line continues the line before it.
-                Line last = lines.remove(lines.size() - 1);
-                lines.add(new Line(last.start(), last.end(), (last.text() + " " + Markup.strip(l)).strip()));
+            boolean range = r.matches();
+            if (range || s.matches()) {
+                if (text != null) {
+                    lines.add(new Line(start, end, text.finish()));
+                }
+                start = Timecodes.parse(range ? r.group(1) : s.group(1));
+                end = range ? Timecodes.parse(r.group(2)) : null;
+                text = new TextTranscriptReader.TurnText();
+                text.line(Markup.strip(range ? r.group(3) : s.group(2)));
+            } else if (text != null) {
+                text.line(Markup.strip(l));
             }
+        }
+        if (text != null) {
+            lines.add(new Line(start, end, text.finish()));
         }
         return toTranscript(lines, TranscriptFormat.TIMESTAMPED_LINES);
     }
@@ -170,17 +180,29 @@ public final class TimedLinesReader {
     /** Consecutive lines of one speaker become one turn. */
     static List<Turn> mergeBySpeaker(List<Turn> lines) {
         List<Turn> out = new ArrayList<>();
+        Turn first = null;
+        StringBuilder text = new StringBuilder();
+        Double end = null;
         for (Turn t : lines) {
             if (t.text().isBlank()) {
                 continue;
             }
-            if (!out.isEmpty() && java.util.Objects.equals(out.get(out.size() - 1).speaker(), t.speaker())) {
-                Turn last = out.remove(out.size() - 1);
-                out.add(new Turn(last.speaker(), last.role(), last.text() + " " + t.text(), last.start(),
-                        t.end() != null ? t.end() : last.end()));
-            } else {
-                out.add(t);
+            if (first != null && java.util.Objects.equals(first.speaker(), t.speaker())) {
+                // Appended, not concatenated anew: a long monologue of short lines would take quadratic time.
+                text.append(' ').append(t.text());
+                end = t.end() != null ? t.end() : end;
+                continue;
             }
+            if (first != null) {
+                out.add(new Turn(first.speaker(), first.role(), text.toString(), first.start(), end));
+            }
+            first = t;
+            text.setLength(0);
+            text.append(t.text());
+            end = t.end();
+        }
+        if (first != null) {
+            out.add(new Turn(first.speaker(), first.role(), text.toString(), first.start(), end));
         }
         return out;
     }

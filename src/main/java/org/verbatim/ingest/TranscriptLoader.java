@@ -76,6 +76,18 @@ public final class TranscriptLoader {
 
     /** Reads bytes given the file name; exposed for tests and fuzzing. */
     public static Transcript parse(String fileName, byte[] bytes) throws UnreadableFileException {
+        Transcript t = read(fileName, bytes);
+        for (Turn turn : t.turns()) {
+            // Speakers become the candidates and interviewers of the interview, which are facet labels.
+            if (turn.hasSpeaker() && turn.speaker().strip().length() > MetadataFields.MAX_LABEL_CHARS) {
+                throw new UnreadableFileException("a speaker name is " + turn.speaker().strip().length() + " characters long, over the limit of "
+                        + MetadataFields.MAX_LABEL_CHARS + " ('" + turn.speaker().strip().substring(0, 40) + "...')");
+            }
+        }
+        return t;
+    }
+
+    private static Transcript read(String fileName, byte[] bytes) throws UnreadableFileException {
         String ext = extension(fileName);
         if (bytes.length == 0) {
             throw new UnreadableFileException("the file is empty");

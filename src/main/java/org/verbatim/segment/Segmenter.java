@@ -191,14 +191,22 @@ public final class Segmenter {
         return out;
     }
 
+    /** The time of the caption holding {@code offset}; spans are in text order, so a binary search finds it. */
     private static Double timeAt(List<Turn> turns, List<int[]> spans, int offset, boolean start) {
-        for (int i = 0; i < spans.size(); i++) {
-            int[] span = spans.get(i);
-            if (offset >= span[0] && offset <= span[1]) {
-                return start ? turns.get(i).start() : turns.get(i).end();
+        int lo = 0;
+        int hi = spans.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid)[1] < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return null;
+        if (lo == spans.size() || spans.get(lo)[0] > offset) {
+            return null;
+        }
+        return start ? turns.get(lo).start() : turns.get(lo).end();
     }
 
     private static Segmentation byQuestions(List<Unit> units, String joiner) {

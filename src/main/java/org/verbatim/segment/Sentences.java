@@ -12,6 +12,12 @@ public final class Sentences {
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?i)(?:\\b(?:mr|mrs|ms|dr|prof|sr|jr|st|vs|etc|e\\.g|i\\.e|approx|no|inc|ltd|co)|\\b\\p{Lu}(?:\\.\\p{Lu})*)\\.$");
 
+    /**
+     * How far back from a period an abbreviation is looked for: past any word the pattern lists. Longer
+     * runs of initials ("U.S.A.") are still found by their last letters.
+     */
+    private static final int ABBREVIATION_REACH = 32;
+
     private Sentences() {
     }
 
@@ -20,10 +26,10 @@ public final class Sentences {
         Matcher m = END.matcher(text);
         int from = 0;
         while (m.find()) {
-            String candidate = text.substring(from, m.end());
-            if (m.group().equals(".") && ABBREVIATION.matcher(candidate.strip()).find()) {
+            if (m.group().equals(".") && abbreviationEndsAt(text, from, m.end())) {
                 continue;
             }
+            String candidate = text.substring(from, m.end());
             if (!candidate.isBlank()) {
                 out.add(candidate.strip());
             }
@@ -33,5 +39,15 @@ public final class Sentences {
             out.add(text.substring(from).strip());
         }
         return out;
+    }
+
+    /**
+     * Whether the period just before {@code end} closes an abbreviation. Only the last few characters are
+     * searched (with transparent bounds, so word boundaries still see the text around them): text with
+     * abbreviation after abbreviation ("A. B. C. ...") would otherwise be searched again from the start
+     * of the sentence at every period, which takes minutes for a few tens of kilobytes.
+     */
+    private static boolean abbreviationEndsAt(String text, int from, int end) {
+        return ABBREVIATION.matcher(text).region(Math.max(from, end - ABBREVIATION_REACH), end).useTransparentBounds(true).find();
     }
 }

@@ -121,6 +121,14 @@ class FrontMatterTest {
     }
 
     @Test
+    void preambleRoleLineTooLongToBeARoleIsLeftOut() {
+        Metadata m = FrontMatter.fromPreamble("Interviewer: Ann Lee\nRole: " + "hiring for the platform team ".repeat(10) + "\n");
+
+        assertNull(m.role());
+        assertEquals(List.of("Ann Lee"), m.interviewers());
+    }
+
+    @Test
     void preambleIsoDateIsRead() {
         Metadata m = FrontMatter.fromPreamble("Date: 2021-06-30\nInterviewer: Ann Lee\n");
 

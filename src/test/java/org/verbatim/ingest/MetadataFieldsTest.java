@@ -72,6 +72,16 @@ class MetadataFieldsTest {
         assertEquals("metadata field 'interview_date' is not a date: 'soon' (write it as YYYY-MM-DD)", e.getMessage());
     }
 
+    @Test
+    void nameRoleTagOrIdTooLongToBeAFacetLabelNamesFieldAndLimit() {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("Tags", List.of("backend", "x".repeat(201)));
+
+        UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> MetadataFields.fromMap(raw));
+
+        assertEquals("metadata field 'Tags' is 201 characters long, over the limit of 200 for names, roles, tags and ids", e.getMessage());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "2024-03-05-foo.txt|2024-03-05",

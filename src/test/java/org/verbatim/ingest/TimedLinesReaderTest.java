@@ -2,10 +2,14 @@ package org.verbatim.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.verbatim.ingest.FormatFixtures.assertPair;
+import static org.verbatim.ingest.FormatFixtures.assertTime;
 import static org.verbatim.ingest.FormatFixtures.assertTurn;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.verbatim.segment.Pair;
@@ -96,6 +100,23 @@ class TimedLinesReaderTest {
         assertEquals(2, t.turns().size());
         assertTurn(t.turns().get(0), null, "What is your name?", 0.0, 2.5);
         assertTurn(t.turns().get(1), null, "Ada.", 2.5, 4.1);
+    }
+
+    @Test
+    void oneSpeakersHundredThousandLinesMergeIntoOneTurnInLinearTime() throws Exception {
+        StringBuilder tsv = new StringBuilder("start\tend\ttext\tspeaker\n");
+        for (int i = 0; i < 100_000; i++) {
+            tsv.append(i * 1000).append('\t').append(i * 1000 + 900).append("\tline ").append(i).append(".\tAda\n");
+        }
+        byte[] bytes = tsv.toString().getBytes(StandardCharsets.UTF_8);
+
+        // Joining each line to a copy of the turn so far took minutes here.
+        Transcript t = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> TranscriptLoader.parse("talk.tsv", bytes));
+
+        assertEquals(1, t.turns().size());
+        assertTrue(t.turns().get(0).text().startsWith("line 0. line 1. line 2."));
+        assertTrue(t.turns().get(0).text().endsWith("line 99998. line 99999."));
+        assertTime(99_999.9, t.turns().get(0).end(), "end of the turn");
     }
 
     @Test

@@ -117,6 +117,16 @@ class TranscriptLoaderTest {
     }
 
     @Test
+    void speakerNameTooLongToBeAFacetLabelIsUnreadable() {
+        String json = "{\"segments\": [{\"speaker\": \"" + "Ann ".repeat(100) + "\", \"text\": \"Why?\"}]}";
+
+        UnreadableFileException e = assertThrows(UnreadableFileException.class,
+                () -> TranscriptLoader.parse("call.json", json.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("a speaker name is 399 characters long, over the limit of 200 ('Ann Ann Ann Ann Ann Ann Ann Ann Ann Ann ...')", e.getMessage());
+    }
+
+    @Test
     void whitespaceOnlyFileIsUnreadable() {
         UnreadableFileException e = assertThrows(UnreadableFileException.class,
                 () -> TranscriptLoader.parse("blank.txt", " \n\t\r\n\u00A0".getBytes(StandardCharsets.UTF_8)));

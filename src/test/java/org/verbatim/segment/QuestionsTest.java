@@ -2,8 +2,10 @@ package org.verbatim.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,5 +96,15 @@ class QuestionsTest {
         assertEquals(List.of("Mr. Smith met Dr. Jones in the U.S. office.", "Was it fun?", "Yes!"),
                 Sentences.split("Mr. Smith met Dr. Jones in the U.S. office. Was it fun? Yes!"));
         assertEquals(List.of("He said \"stop.\"", "Then left"), Sentences.split("He said \"stop.\" Then left"));
+    }
+
+    @Test
+    void initialsInARowStayOneSentenceAndAreSplitInLinearTime() {
+        String initials = "A. B. C. ".repeat(20_000);
+
+        // Searching each period's sentence again from its start took minutes here.
+        List<String> sentences = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Sentences.split(initials + "Done."));
+
+        assertEquals(List.of(initials + "Done."), sentences);
     }
 }
