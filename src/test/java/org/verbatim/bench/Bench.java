@@ -38,6 +38,9 @@ public final class Bench {
             "there", "their", "what", "which", "when", "would", "could", "about", "because", "after", "honestly", "meant");
     private static final int[] CLIENTS = {1, 4, 16};
 
+    /** The longest an engine keeps starting queries in one round at one concurrency. */
+    static final long PHASE_SECONDS = Long.getLong("bench.phaseSeconds", 90);
+
     public static void main(String[] args) throws Exception {
         String size = args[0];
         Path corpus = Path.of(args[1]);
@@ -135,6 +138,7 @@ public final class Bench {
         report.put("hitCountsAgreeWithin1Percent", agree);
 
         System.err.println("bench: latency and throughput");
+        report.put("phaseSeconds", PHASE_SECONDS);
         Map<String, Object> latency = new LinkedHashMap<>();
         for (int clients : CLIENTS) {
             Map<String, Map<String, List<Long>>> samples = new LinkedHashMap<>();
@@ -143,7 +147,7 @@ public final class Bench {
                 samples.put(p.name(), new ConcurrentHashMap<>());
                 wall.put(p.name(), new long[2]);
             }
-            int rounds = clients == 1 ? 6 : 4;
+            int rounds = clients == 1 ? 4 : 2;
             for (int round = 0; round < rounds; round++) {
                 // The engines take turns, round by round, so that drift on a shared machine hits them all alike.
                 for (Peer p : peers) {
@@ -183,15 +187,20 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** Runs the mix on {@code clients} threads; returns the number of queries run. */
+    /**
+     * Runs the mix on {@code clients} threads, each client starting at its own place in the mix; returns the
+     * number of queries run. Like a fixed-duration load tool, clients start no new query after
+     * {@link #PHASE_SECONDS}, so that a slow engine at high concurrency cannot stretch a run into hours.
+     */
     private static int runClients(Peer p, List<BenchQuery> mix, int clients, Map<String, List<Long>> samples) throws Exception {
+        long stopStartingAt = System.nanoTime() + PHASE_SECONDS * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<Integer>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int offset = c;
             futures.add(pool.submit(() -> {
                 int n = 0;
-                for (int i = 0; i < mix.size(); i++) {
+                for (int i = 0; i < mix.size() && System.nanoTime() < stopStartingAt; i++) {
                     BenchQuery q = mix.get((i + offset) % mix.size());
                     if (!p.supports(q)) {
                         continue;
