@@ -100,4 +100,21 @@ class BrokenFilesTest {
         assertEquals(s.files(), s.interviews() + s.failed().size());
         assertTrue(s.failed().stream().allMatch(f -> f.error().contains("disappeared") || f.error().contains("permission")), s.failed().toString());
     }
+
+    @Test
+    void aHundredMegabyteSingleLineIsRefusedByTheDefaultSizeLimitWithoutBeingRead() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("huge"));
+        byte[] line = new byte[100 * 1024 * 1024];
+        java.util.Arrays.fill(line, (byte) 'a');
+        Files.write(d.resolve("one-line.txt"), line);
+        line = null;
+        Files.writeString(d.resolve("fine.txt"), "Ann Lee: What do you build?\n\nBo Chen: Parsers for captions.\n");
+        IndexSummary s = new Indexer(tmp.resolve("index"), new TranscriptLoader(org.verbatim.config.Settings.fromEnvironment(Map.of()).maxFileBytes()),
+                new Enricher(new SkillExtractor(Fixtures.skills())), Fixtures.grouping(), 2)
+                .index(List.of(d), Manifest.empty(), Indexer.Progress.NONE);
+        assertEquals(1, s.interviews());
+        assertEquals(1, s.failed().size());
+        assertTrue(s.failed().get(0).error().contains("over the limit of 64.0 MB") && s.failed().get(0).error().contains("--max-file-size"),
+                s.failed().get(0).error());
+    }
 }
