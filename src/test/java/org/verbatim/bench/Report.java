@@ -197,7 +197,7 @@ final class Report {
                 Map<String, Object> v = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) engines.get(n)).get("byKind")).get(k);
                 if (v != null) {
                     double ms = ((Number) v.get("p50ms")).doubleValue();
-                    double w = Math.max(2, (Math.log10(Math.max(ms, 0.1)) + 1) / (logMax + 1) * (width - left - 90));
+                    double w = Math.max(2, (Math.log10(Math.max(ms, 0.1)) + 1) / (logMax + 1) * (width - left - 160));
                     sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\"/>", left, y + i * 14, w,
                             COLORS[i % COLORS.length]));
                     sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s %.1f</text>", left + w + 4, y + i * 14 + 10, n, ms));

@@ -251,7 +251,7 @@ class LoadIT {
         Outcome[] outcome = new Outcome[1];
         Thread clients = new Thread(() -> {
             try {
-                outcome[0] = load(16, stop);
+                outcome[0] = load(CONNECTIONS, stop);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -272,7 +272,7 @@ class LoadIT {
         assertTrue(!generation.equals(new IndexLayout(index).currentName()), "the rebuild switched generation");
         assertEquals(before + 10, after, "the new generation (with the 10 samples) is served");
         assertEquals(List.of(), outcome[0].errors().stream().limit(5).toList(), outcome[0].errors().size() + " failed requests");
-        assertTrue(outcome[0].requests() > 16, "requests were served during the rebuild: " + outcome[0].requests());
+        assertTrue(outcome[0].requests() > CONNECTIONS, "requests were served during the rebuild: " + outcome[0].requests());
         System.out.println("load during rebuild: " + outcome[0].requests() + " requests, p99 " + outcome[0].p99ms() + " ms, 0 failed");
     }
 
