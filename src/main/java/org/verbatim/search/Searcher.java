@@ -95,6 +95,8 @@ public final class Searcher implements Closeable {
     private volatile RestoredGroups restored;
     private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
     private volatile LongSupplier clock = System::nanoTime;
+    /** Whether searches by relevance take the one-pass join; tests turn it off to compare with the reference path. */
+    private volatile boolean onePass = true;
 
     /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, List<FacetValue>> allValues,
@@ -142,6 +144,12 @@ public final class Searcher implements Closeable {
             directory.close();
             throw new NoIndexException("no index at " + dir + "; create one with 'verbatim index PATH...'");
         }
+    }
+
+    /** Uses the reference path (block join, drill sideways, separate answer count) instead of the one-pass join. */
+    Searcher withoutOnePass() {
+        this.onePass = false;
+        return this;
     }
 
     /** Sets how long one search may collect hits; past it, the search answers with what it found, flagged {@code timedOut}. */
@@ -193,8 +201,25 @@ public final class Searcher implements Closeable {
             boolean byDate = childQuery == null || req.sort() == SearchRequest.SortOrder.DATE;
             TopDocs top;
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            long answers;
             if (facetState == null) {
                 top = searcher.search(ddq, topN);
+                answers = countAnswers(searcher, limited, req);
+            } else if (!byDate && onePass) {
+                InterviewJoin.Result r = new InterviewJoin(searcher, parents).search(limited, dateRange(req), dimFilters(req), topN);
+                top = r.top();
+                answers = r.answers();
+                Map<org.apache.lucene.facet.FacetsCollector, Facets> counted = new java.util.IdentityHashMap<>();
+                Map<String, String> labels = readerState(searcher).groupLabels();
+                for (String dim : Schema.FACETS) {
+                    org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
+                    Facets f = counted.get(over);
+                    if (f == null) {
+                        f = new SortedSetDocValuesFacetCounts(facetState, over);
+                        counted.put(over, f);
+                    }
+                    facets.put(dim, labelled(dim, facetValues(f, dim), labels));
+                }
             } else {
                 DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), facetState);
                 DrillSideways.DrillSidewaysResult r = byDate
@@ -203,14 +228,10 @@ public final class Searcher implements Closeable {
                 top = r.hits;
                 Map<String, String> labels = readerState(searcher).groupLabels();
                 for (String dim : Schema.FACETS) {
-                    List<FacetValue> values = facetValues(r.facets, dim);
-                    if (dim.equals(Schema.FACET_QUESTION)) {
-                        values = values.stream().map(v -> new FacetValue(v.value(), v.count(), labels.getOrDefault(v.value(), v.value()))).toList();
-                    }
-                    facets.put(dim, values);
+                    facets.put(dim, labelled(dim, facetValues(r.facets, dim), labels));
                 }
+                answers = countAnswers(searcher, limited, req);
             }
-            long answers = countAnswers(searcher, limited, req);
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (req.page() - 1) * req.size()),
                     top.scoreDocs.length);
             List<List<Match>> matches = childQuery == null ? null
@@ -750,6 +771,36 @@ public final class Searcher implements Closeable {
         return m.replace('\n', ' ').strip();
     }
 
+    /** Question groups are counted by id and shown with their labels. */
+    private static List<FacetValue> labelled(String dim, List<FacetValue> values, Map<String, String> labels) {
+        if (!dim.equals(Schema.FACET_QUESTION)) {
+            return values;
+        }
+        return values.stream().map(v -> new FacetValue(v.value(), v.count(), labels.getOrDefault(v.value(), v.value()))).toList();
+    }
+
+    /** The interviews within the request's date range, or {@code null} when it has none. */
+    private static Query dateRange(SearchRequest req) {
+        if (req.from() == null && req.to() == null) {
+            return null;
+        }
+        long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
+        long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
+        return LongPoint.newRangeQuery(Schema.DATE, lo, hi);
+    }
+
+    /** Per filtered facet dimension, the query an interview must match to pass it (any of the dimension's values). */
+    private static Map<String, Query> dimFilters(SearchRequest req) {
+        Map<String, Query> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> f : req.filters().entrySet()) {
+            if (!f.getValue().isEmpty()) {
+                out.put(f.getKey(), drillDown(new org.apache.lucene.search.MatchAllDocsQuery(), Map.of(f.getKey(), f.getValue()))
+                        .getDrillDownQueries()[0]);
+            }
+        }
+        return out;
+    }
+
     /** Interviews with a matching pair (scored by their best pair), or all interviews, within the date range. */
     private Query parentBase(Query childQuery, SearchRequest req) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
@@ -758,10 +809,9 @@ public final class Searcher implements Closeable {
         } else {
             b.add(new ToParentBlockJoinQuery(childQuery, parents, ScoreMode.Max), BooleanClause.Occur.MUST);
         }
-        if (req.from() != null || req.to() != null) {
-            long lo = req.from() == null ? Long.MIN_VALUE : req.from().toEpochDay();
-            long hi = req.to() == null ? Long.MAX_VALUE : req.to().toEpochDay();
-            b.add(LongPoint.newRangeQuery(Schema.DATE, lo, hi), BooleanClause.Occur.FILTER);
+        Query dates = dateRange(req);
+        if (dates != null) {
+            b.add(dates, BooleanClause.Occur.FILTER);
         }
         return b.build();
     }

@@ -137,6 +137,13 @@ public final class Bench {
         report.put("hitCounts", checks);
         report.put("hitCountsAgreeWithin1Percent", agree);
 
+        System.err.println("bench: warming up");
+        // One untimed round per engine first, as any load test does: a server that has been answering
+        // for a while has its code compiled and its caches filled, and so has PostgreSQL.
+        for (Peer p : peers) {
+            runClients(p, mix, 1, new ConcurrentHashMap<>());
+        }
+        report.put("warmUpRounds", 1);
         System.err.println("bench: latency and throughput");
         report.put("phaseSeconds", PHASE_SECONDS);
         Map<String, Object> latency = new LinkedHashMap<>();

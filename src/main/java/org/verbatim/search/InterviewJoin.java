@@ -1,0 +1,301 @@
+package org.verbatim.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.TwoPhaseIterator;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.join.BitSetProducer;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.PriorityQueue;
+import org.verbatim.index.Schema;
+
+/**
+ * Interviews whose pairs match a query, found in one forward pass over the matching pairs. The pass
+ * gives, together, what a block join, a drill-sideways facet search and a separate answer count would
+ * each have to evaluate the query again for:
+ * <ul>
+ *   <li>the best interviews by the score of their best pair (as a block join with {@code ScoreMode.Max}),
+ *       ties going to the earlier document;</li>
+ *   <li>the interviews that pass every filter, for facet counts, and for each filtered dimension the
+ *       interviews that pass every filter but that one (multi-select facets, as {@code DrillSideways});</li>
+ *   <li>the number of matching pairs in interviews that pass every filter.</li>
+ * </ul>
+ * The pairs of an interview that a filter already rules out are skipped, not matched.
+ */
+final class InterviewJoin {
+
+    /** What one pass found. {@code sideways} holds, per filtered dimension, the interviews to count it over. */
+    record Result(TopDocs top, FacetsCollector hits, Map<String, FacetsCollector> sideways, long answers) {
+    }
+
+    private static final int REJECTED = -2;
+    private static final int PASSES = -1;
+
+    private final IndexSearcher searcher;
+    private final BitSetProducer parents;
+
+    InterviewJoin(IndexSearcher searcher, BitSetProducer parents) {
+        this.searcher = searcher;
+        this.parents = parents;
+    }
+
+    /**
+     * @param pairQuery  what a pair must match (the caller's time limit included)
+     * @param required   what an interview must match besides the facet filters (a date range), or {@code null}
+     * @param dimFilters per facet dimension, the query an interview must match to pass that dimension's filter
+     * @param topN       how many of the best interviews to keep
+     */
+    Result search(Query pairQuery, Query required, Map<String, Query> dimFilters, int topN) throws IOException {
+        Query pairs = new BooleanQuery.Builder()
+                .add(pairQuery, BooleanClause.Occur.MUST)
+                .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER).build();
+        Weight pairWeight = searcher.createWeight(searcher.rewrite(pairs), ScoreMode.COMPLETE, 1f);
+        Weight requiredWeight = required == null ? null
+                : searcher.createWeight(searcher.rewrite(required), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<String> dims = new ArrayList<>(dimFilters.keySet());
+        Weight[] dimWeights = new Weight[dims.size()];
+        for (int i = 0; i < dimWeights.length; i++) {
+            dimWeights[i] = searcher.createWeight(searcher.rewrite(dimFilters.get(dims.get(i))), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        }
+
+        Best best = new Best(Math.max(1, topN));
+        List<FacetsCollector.MatchingDocs> hits = new ArrayList<>();
+        List<List<FacetsCollector.MatchingDocs>> side = new ArrayList<>();
+        for (int i = 0; i < dims.size(); i++) {
+            side.add(new ArrayList<>());
+        }
+        long answers = 0;
+        long totalHits = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Leaf l = new Leaf(leaf, parents, pairWeight, requiredWeight, dimWeights);
+            if (!l.run(best)) {
+                continue;
+            }
+            answers += l.answers;
+            totalHits += l.hitCount;
+            hits.add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(l.hits, l.hitCount), l.hitCount, null));
+            for (int i = 0; i < dims.size(); i++) {
+                side.get(i).add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(l.sideways[i], l.sidewaysCount[i]),
+                        l.sidewaysCount[i], null));
+            }
+        }
+        Map<String, FacetsCollector> sideways = new LinkedHashMap<>();
+        for (int i = 0; i < dims.size(); i++) {
+            sideways.put(dims.get(i), new Collected(side.get(i)));
+        }
+        TopDocs top = new TopDocs(new TotalHits(totalHits, TotalHits.Relation.EQUAL_TO), best.drain());
+        return new Result(top, new Collected(hits), sideways, answers);
+    }
+
+    /** One segment's pass. */
+    private static final class Leaf {
+        private final LeafReaderContext leaf;
+        private final BitSetProducer parents;
+        private final Weight pairWeight;
+        private final Weight requiredWeight;
+        private final Weight[] dimWeights;
+        FixedBitSet hits;
+        FixedBitSet[] sideways;
+        int hitCount;
+        int[] sidewaysCount;
+        long answers;
+
+        private DocIdSetIterator required;
+        private DocIdSetIterator[] dims;
+        private Bits live;
+
+        Leaf(LeafReaderContext leaf, BitSetProducer parents, Weight pairWeight, Weight requiredWeight, Weight[] dimWeights) {
+            this.leaf = leaf;
+            this.parents = parents;
+            this.pairWeight = pairWeight;
+            this.requiredWeight = requiredWeight;
+            this.dimWeights = dimWeights;
+        }
+
+        /** Returns false when nothing in this segment can match. */
+        boolean run(Best best) throws IOException {
+            Scorer scorer = pairWeight.scorer(leaf);
+            if (scorer == null) {
+                return false;
+            }
+            BitSet parentBits = parents.getBitSet(leaf);
+            if (parentBits == null) {
+                return false;
+            }
+            if (requiredWeight != null) {
+                required = iterator(requiredWeight.scorer(leaf));
+                if (required == null) {
+                    return false;
+                }
+            }
+            dims = new DocIdSetIterator[dimWeights.length];
+            for (int i = 0; i < dims.length; i++) {
+                dims[i] = iterator(dimWeights[i].scorer(leaf));
+            }
+            live = leaf.reader().getLiveDocs();
+            int maxDoc = leaf.reader().maxDoc();
+            hits = new FixedBitSet(maxDoc);
+            sideways = new FixedBitSet[dims.length];
+            sidewaysCount = new int[dims.length];
+            for (int i = 0; i < dims.length; i++) {
+                sideways[i] = new FixedBitSet(maxDoc);
+            }
+
+            TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+            DocIdSetIterator approximation = twoPhase == null ? scorer.iterator() : twoPhase.approximation();
+            int parent = -1;
+            int failed = REJECTED;
+            boolean matched = false;
+            float max = Float.NEGATIVE_INFINITY;
+            int doc = approximation.nextDoc();
+            while (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                if (doc > parent) {
+                    if (matched) {
+                        emit(parent, failed, max, best);
+                    }
+                    parent = parentBits.nextSetBit(doc);
+                    if (parent == DocIdSetIterator.NO_MORE_DOCS) {
+                        break; // pairs after the last interview document: not part of any block
+                    }
+                    failed = check(parent);
+                    matched = false;
+                    max = Float.NEGATIVE_INFINITY;
+                    if (failed == REJECTED) {
+                        // The filters rule this interview out: skip the rest of its pairs unmatched.
+                        doc = parent + 1 < maxDoc ? approximation.advance(parent + 1) : DocIdSetIterator.NO_MORE_DOCS;
+                        continue;
+                    }
+                }
+                if ((live == null || live.get(doc)) && (twoPhase == null || twoPhase.matches())) {
+                    matched = true;
+                    if (failed == PASSES) {
+                        answers++;
+                        max = Math.max(max, scorer.score());
+                    }
+                }
+                doc = approximation.nextDoc();
+            }
+            if (matched) {
+                emit(parent, failed, max, best);
+            }
+            return true;
+        }
+
+        /** {@link #PASSES}, the index of the only dimension whose filter the interview fails, or {@link #REJECTED}. */
+        private int check(int parent) throws IOException {
+            if (live != null && !live.get(parent)) {
+                return REJECTED;
+            }
+            if (required != null && !at(required, parent)) {
+                return REJECTED;
+            }
+            int failed = PASSES;
+            for (int i = 0; i < dims.length; i++) {
+                if (dims[i] == null || !at(dims[i], parent)) {
+                    if (failed != PASSES) {
+                        return REJECTED;
+                    }
+                    failed = i;
+                }
+            }
+            return failed;
+        }
+
+        private void emit(int parent, int failed, float max, Best best) {
+            if (failed == PASSES) {
+                hits.set(parent);
+                hitCount++;
+                best.offer(leaf.docBase + parent, max);
+                for (int i = 0; i < sideways.length; i++) {
+                    sideways[i].set(parent);
+                    sidewaysCount[i]++;
+                }
+            } else {
+                sideways[failed].set(parent);
+                sidewaysCount[failed]++;
+            }
+        }
+    }
+
+    private static boolean at(DocIdSetIterator it, int doc) throws IOException {
+        int d = it.docID();
+        if (d < doc) {
+            d = it.advance(doc);
+        }
+        return d == doc;
+    }
+
+    private static DocIdSetIterator iterator(Scorer scorer) {
+        if (scorer == null) {
+            return null;
+        }
+        TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
+        return twoPhase == null ? scorer.iterator() : TwoPhaseIterator.asDocIdSetIterator(twoPhase);
+    }
+
+    /** The best {@code n} interviews by score; on equal scores the earlier document wins, as Lucene's collectors do. */
+    private static final class Best extends PriorityQueue<ScoreDoc> {
+        private final int max;
+
+        Best(int n) {
+            super(n);
+            this.max = n;
+        }
+
+        @Override
+        protected boolean lessThan(ScoreDoc a, ScoreDoc b) {
+            return a.score != b.score ? a.score < b.score : a.doc > b.doc;
+        }
+
+        void offer(int doc, float score) {
+            if (size() < max) {
+                add(new ScoreDoc(doc, score));
+            } else if (score > top().score) {
+                ScoreDoc t = top();
+                t.doc = doc;
+                t.score = score;
+                updateTop();
+            }
+        }
+
+        ScoreDoc[] drain() {
+            ScoreDoc[] out = new ScoreDoc[size()];
+            for (int i = out.length - 1; i >= 0; i--) {
+                out[i] = pop();
+            }
+            return out;
+        }
+    }
+
+    /** Facet hits gathered by the pass rather than by a collector. */
+    private static final class Collected extends FacetsCollector {
+        private final List<MatchingDocs> docs;
+
+        Collected(List<MatchingDocs> docs) {
+            this.docs = docs;
+        }
+
+        @Override
+        public List<MatchingDocs> getMatchingDocs() {
+            return docs;
+        }
+    }
+}
