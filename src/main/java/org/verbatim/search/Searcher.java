@@ -99,8 +99,8 @@ public final class Searcher implements Closeable {
     private volatile boolean onePass = true;
 
     /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
-    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, Map<String, List<FacetValue>> allValues,
-                               Map<String, String> groupLabels, List<String> groupJson) {
+    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, FacetOrdinals ordinals,
+                               Map<String, List<FacetValue>> allValues, Map<String, String> groupLabels, List<String> groupJson) {
     }
 
     private final SkillVocabulary skills;
@@ -215,7 +215,7 @@ public final class Searcher implements Closeable {
                     org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
                     Facets f = counted.get(over);
                     if (f == null) {
-                        f = new SortedSetDocValuesFacetCounts(facetState, over);
+                        f = readerState(searcher).ordinals().count(over);
                         counted.put(over, f);
                     }
                     facets.put(dim, labelled(dim, facetValues(f, dim), labels));
@@ -887,7 +887,7 @@ public final class Searcher implements Closeable {
                 labels.put(d.get(Schema.GROUP_ID), d.get(Schema.GROUP_LABEL));
                 groupJson.add(d.get(Schema.GROUP_JSON));
             }
-            s = new ReaderState(reader, fs, all, labels, groupJson);
+            s = new ReaderState(reader, fs, fs == null ? null : new FacetOrdinals(fs, parents), all, labels, groupJson);
             state = s;
             return s;
         }
