@@ -86,7 +86,7 @@ public final class Deleter {
             }
             new Maintenance(grouping).delete(writer, ids);
             Maintenance.expunge(writer);
-            writer.setLiveCommitData(java.util.Map.of("updated", Instant.now().toString()).entrySet());
+            CommitData.stamp(writer);
             writer.commit();
             log(actor, id != null ? "interview" : "candidate", ids, pairs);
             return new Result(ids, pairs, false);

@@ -286,7 +286,7 @@ public final class Indexer {
                 writer.updateDocument(new Term(Schema.GROUP_ID, g.id()), Schema.groupDocument(g));
             }
         }
-        writer.setLiveCommitData(Map.of("updated", java.time.Instant.now().toString()).entrySet());
+        CommitData.stamp(writer);
         writer.commit();
     }
 
@@ -415,7 +415,12 @@ public final class Indexer {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setRAMBufferSizeMB(64);
         try {
-            return new IndexWriter(dir, config);
+            boolean fresh = !DirectoryReader.indexExists(dir);
+            IndexWriter writer = new IndexWriter(dir, config);
+            if (fresh) {
+                CommitData.markNew(writer);
+            }
+            return writer;
         } catch (LockObtainFailedException e) {
             throw new IndexLockedException("the index is locked by another process writing to it; wait for it to finish", e);
         }

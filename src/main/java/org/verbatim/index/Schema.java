@@ -92,6 +92,9 @@ public final class Schema {
     /** The answering speaker as doc values, to tell a panel's interviewees apart without reading stored fields. */
     public static final String SPEAKER_KEY = "speakerKey";
     public static final String CANDIDATE_TEXT = "candidate";
+    /** Two-word shingles of the question and the answer ({@link PhraseShingles}), to narrow exact phrases. */
+    public static final String QUESTION_PHRASES = "questionPhrases";
+    public static final String ANSWER_PHRASES = "answerPhrases";
     /** Every word said, unstemmed, for spelling suggestions and completions (not stored). */
     public static final String WORDS = "words";
     public static final String START = "start";
@@ -124,6 +127,33 @@ public final class Schema {
         TEXT_WITH_OFFSETS = t;
     }
 
+    /**
+     * An empty question and answer on interview and group documents: every document then has a norm for
+     * them, and Lucene reads norms stored densely by position instead of through a sparse index.
+     */
+    private static final FieldType EMPTY_TEXT;
+
+    static {
+        FieldType t = new FieldType(TEXT_WITH_OFFSETS);
+        t.setStored(false);
+        t.freeze();
+        EMPTY_TEXT = t;
+    }
+
+    private static void addEmptyText(Document d) {
+        d.add(new Field(QUESTION, "", EMPTY_TEXT));
+        d.add(new Field(ANSWER, "", EMPTY_TEXT));
+    }
+
+    /** The shingle field that goes with a text field, or {@code null} when it has none. */
+    public static String phrasesField(String field) {
+        return switch (field) {
+            case QUESTION -> QUESTION_PHRASES;
+            case ANSWER -> ANSWER_PHRASES;
+            default -> null;
+        };
+    }
+
     private static final FacetsConfig FACETS_CONFIG = new FacetsConfig();
 
     static {
@@ -149,6 +179,7 @@ public final class Schema {
         d.add(new StringField(GROUP_ID, g.id(), Field.Store.YES));
         d.add(new StoredField(GROUP_LABEL, g.label()));
         d.add(new StoredField(GROUP_JSON, GroupCodec.encode(g)));
+        addEmptyText(d);
         return d;
     }
 
@@ -184,8 +215,12 @@ public final class Schema {
             d.add(new StringField(SOURCE, interview.source(), Field.Store.NO));
             d.add(new StoredField(PAIR_INDEX, p.index()));
             d.add(new NumericDocValuesField(PAIR_INDEX, p.index()));
-            d.add(new Field(QUESTION, p.question(), TEXT_WITH_OFFSETS));
-            d.add(new Field(ANSWER, p.answer(), TEXT_WITH_OFFSETS));
+            PhraseShingles.Recording question = new PhraseShingles.Recording();
+            PhraseShingles.Recording answer = new PhraseShingles.Recording();
+            d.add(PhraseShingles.recorded(QUESTION, p.question(), TEXT_WITH_OFFSETS, question));
+            d.add(PhraseShingles.recorded(ANSWER, p.answer(), TEXT_WITH_OFFSETS, answer));
+            d.add(PhraseShingles.shingles(QUESTION_PHRASES, question));
+            d.add(PhraseShingles.shingles(ANSWER_PHRASES, answer));
             if (p.questionSpeaker() != null) {
                 d.add(new StoredField(QUESTION_SPEAKER, p.questionSpeaker()));
             }
@@ -220,6 +255,7 @@ public final class Schema {
         d.add(new StoredField(FORMAT, interview.format()));
         d.add(new StoredField(PAIR_COUNT, interview.pairs().size()));
         d.add(new SortedDocValuesField(INTERVIEW_ID_SORT, new BytesRef(interview.id())));
+        addEmptyText(d);
         d.add(new SortedSetDocValuesFacetField(FACET_FORMAT, interview.format()));
         for (String c : interview.candidates()) {
             d.add(new StoredField(CANDIDATES, c));

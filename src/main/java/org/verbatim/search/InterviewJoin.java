@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -25,7 +23,6 @@ import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.PriorityQueue;
-import org.verbatim.index.Schema;
 
 /**
  * Interviews whose pairs match a query, found in one forward pass over the matching pairs. The pass
@@ -51,10 +48,17 @@ final class InterviewJoin {
 
     private final IndexSearcher searcher;
     private final BitSetProducer parents;
+    private final BitSetProducer pairDocs;
 
-    InterviewJoin(IndexSearcher searcher, BitSetProducer parents) {
+    /**
+     * @param parents  the interview documents
+     * @param pairDocs the pair documents: a bit set is checked per match, where a conjunction with the
+     *                 pairs query would decode its long postings list on every search
+     */
+    InterviewJoin(IndexSearcher searcher, BitSetProducer parents, BitSetProducer pairDocs) {
         this.searcher = searcher;
         this.parents = parents;
+        this.pairDocs = pairDocs;
     }
 
     /**
@@ -64,10 +68,7 @@ final class InterviewJoin {
      * @param topN       how many of the best interviews to keep
      */
     Result search(Query pairQuery, Query required, Map<String, Query> dimFilters, int topN) throws IOException {
-        Query pairs = new BooleanQuery.Builder()
-                .add(pairQuery, BooleanClause.Occur.MUST)
-                .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER).build();
-        Weight pairWeight = searcher.createWeight(searcher.rewrite(pairs), ScoreMode.COMPLETE, 1f);
+        Weight pairWeight = searcher.createWeight(searcher.rewrite(pairQuery), ScoreMode.COMPLETE, 1f);
         Weight requiredWeight = required == null ? null
                 : searcher.createWeight(searcher.rewrite(required), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<String> dims = new ArrayList<>(dimFilters.keySet());
@@ -85,7 +86,7 @@ final class InterviewJoin {
         long answers = 0;
         long totalHits = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Leaf l = new Leaf(leaf, parents, pairWeight, requiredWeight, dimWeights);
+            Leaf l = new Leaf(leaf, parents, pairDocs, pairWeight, requiredWeight, dimWeights);
             if (!l.run(best)) {
                 continue;
             }
@@ -109,6 +110,7 @@ final class InterviewJoin {
     private static final class Leaf {
         private final LeafReaderContext leaf;
         private final BitSetProducer parents;
+        private final BitSetProducer pairDocs;
         private final Weight pairWeight;
         private final Weight requiredWeight;
         private final Weight[] dimWeights;
@@ -122,9 +124,11 @@ final class InterviewJoin {
         private DocIdSetIterator[] dims;
         private Bits live;
 
-        Leaf(LeafReaderContext leaf, BitSetProducer parents, Weight pairWeight, Weight requiredWeight, Weight[] dimWeights) {
+        Leaf(LeafReaderContext leaf, BitSetProducer parents, BitSetProducer pairDocs, Weight pairWeight, Weight requiredWeight,
+             Weight[] dimWeights) {
             this.leaf = leaf;
             this.parents = parents;
+            this.pairDocs = pairDocs;
             this.pairWeight = pairWeight;
             this.requiredWeight = requiredWeight;
             this.dimWeights = dimWeights;
@@ -137,7 +141,8 @@ final class InterviewJoin {
                 return false;
             }
             BitSet parentBits = parents.getBitSet(leaf);
-            if (parentBits == null) {
+            BitSet pairBits = pairDocs.getBitSet(leaf);
+            if (parentBits == null || pairBits == null) {
                 return false;
             }
             if (requiredWeight != null) {
@@ -167,6 +172,10 @@ final class InterviewJoin {
             float max = Float.NEGATIVE_INFINITY;
             int doc = approximation.nextDoc();
             while (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                if (!pairBits.get(doc)) {
+                    doc = approximation.nextDoc(); // an interview or question-group document, not a pair
+                    continue;
+                }
                 if (doc > parent) {
                     if (matched) {
                         emit(parent, failed, max, best);

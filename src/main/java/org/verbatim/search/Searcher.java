@@ -91,6 +91,7 @@ public final class Searcher implements Closeable {
     private final SearcherManager manager;
     private final Analyzer analyzer = Schema.analyzer();
     private final BitSetProducer parents = Schema.parentFilter();
+    private final BitSetProducer pairDocs = new org.apache.lucene.search.join.QueryBitSetProducer(Schema.pairsQuery());
     private volatile ReaderState state;
     private volatile RestoredGroups restored;
     private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
@@ -99,7 +100,7 @@ public final class Searcher implements Closeable {
     private volatile boolean onePass = true;
 
     /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
-    private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState facets, FacetOrdinals ordinals,
+    private record ReaderState(IndexReader reader, boolean phraseShingles, SortedSetDocValuesReaderState facets, FacetOrdinals ordinals,
                                Map<String, List<FacetValue>> allValues, Map<String, String> groupLabels, List<String> groupJson) {
     }
 
@@ -190,10 +191,12 @@ public final class Searcher implements Closeable {
         long t0 = System.nanoTime();
         validate(req);
         req = req.withFilters(canonicalSkills(req.filters()));
-        Query childQuery = req.query().isEmpty() ? skillQuery(req) : parse(req.query(), req.in());
+        Query text = req.query().isEmpty() ? null : parseText(req.query(), req.in());
+        Query childQuery = text == null ? skillQuery(req) : inPairs(text);
         IndexSearcher searcher = manager.acquire();
         try {
-            SortedSetDocValuesReaderState facetState = facetState(searcher);
+            ReaderState rs = readerState(searcher);
+            SortedSetDocValuesReaderState facetState = rs.facets();
             Deadline deadline = Deadline.after(timeLimit, clock);
             Query limited = childQuery == null ? null : new TimeLimitedQuery(childQuery, deadline);
             DrillDownQuery ddq = drillDown(parentBase(limited, req), req.filters());
@@ -206,7 +209,10 @@ public final class Searcher implements Closeable {
                 top = searcher.search(ddq, topN);
                 answers = countAnswers(searcher, limited, req);
             } else if (!byDate && onePass) {
-                InterviewJoin.Result r = new InterviewJoin(searcher, parents).search(limited, dateRange(req), dimFilters(req), topN);
+                // Pairs are told apart by a bit set here, so the text query runs without the pairs filter.
+                Query pairQuery = text == null ? childQuery : rs.phraseShingles() ? PhraseFilters.narrow(text) : text;
+                InterviewJoin.Result r = new InterviewJoin(searcher, parents, pairDocs)
+                        .search(new TimeLimitedQuery(pairQuery, deadline), dateRange(req), dimFilters(req), topN);
                 top = r.top();
                 answers = r.answers();
                 Map<org.apache.lucene.facet.FacetsCollector, Facets> counted = new java.util.IdentityHashMap<>();
@@ -215,7 +221,7 @@ public final class Searcher implements Closeable {
                     org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
                     Facets f = counted.get(over);
                     if (f == null) {
-                        f = readerState(searcher).ordinals().count(over);
+                        f = rs.ordinals().count(over);
                         counted.put(over, f);
                     }
                     facets.put(dim, labelled(dim, facetValues(f, dim), labels));
@@ -725,7 +731,19 @@ public final class Searcher implements Closeable {
     public static final int MAX_QUERY_LENGTH = 1000;
 
     /** Parses Lucene query syntax over pair fields. */
+    /** The query for pairs: the text query, and only pair documents. */
     Query parse(String query, SearchRequest.Scope scope) throws BadQueryException {
+        return inPairs(parseText(query, scope));
+    }
+
+    private static Query inPairs(Query text) {
+        return new BooleanQuery.Builder()
+                .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
+                .add(text, BooleanClause.Occur.MUST).build();
+    }
+
+    /** The text query alone; it may match documents other than pairs (a query for every document, say). */
+    private Query parseText(String query, SearchRequest.Scope scope) throws BadQueryException {
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new BadQueryException("the query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
         }
@@ -749,10 +767,7 @@ public final class Searcher implements Closeable {
         parser.setFuzzyPrefixLength(1);
         parser.setSplitOnWhitespace(true);
         try {
-            Query q = parser.parse(TechTermCharFilter.rewriteText(query));
-            return new BooleanQuery.Builder()
-                    .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
-                    .add(q, BooleanClause.Occur.MUST).build();
+            return parser.parse(TechTermCharFilter.rewriteText(query));
         } catch (ParseException e) {
             throw new BadQueryException("cannot parse query '" + query + "': " + firstLine(e.getMessage()), e);
         } catch (IllegalArgumentException | IndexSearcher.TooManyClauses
@@ -887,7 +902,9 @@ public final class Searcher implements Closeable {
                 labels.put(d.get(Schema.GROUP_ID), d.get(Schema.GROUP_LABEL));
                 groupJson.add(d.get(Schema.GROUP_JSON));
             }
-            s = new ReaderState(reader, fs, fs == null ? null : new FacetOrdinals(fs, parents), all, labels, groupJson);
+            boolean shingles = reader instanceof DirectoryReader dr
+                    && org.verbatim.index.CommitData.hasPhraseShingles(dr.getIndexCommit().getUserData());
+            s = new ReaderState(reader, shingles, fs, fs == null ? null : new FacetOrdinals(fs, parents), all, labels, groupJson);
             state = s;
             return s;
         }
