@@ -21,7 +21,7 @@ public final class CommitData {
 
     /** Marks a writer on a new, empty index as having every structure this version writes. */
     static void markNew(IndexWriter writer) {
-        writer.setLiveCommitData(Map.of(PHRASE_SHINGLES, "2").entrySet());
+        writer.setLiveCommitData(Map.of(PHRASE_SHINGLES, "2-with-frequencies").entrySet());
     }
 
     /** Sets the time of the next commit, keeping what earlier commits recorded. */
@@ -36,6 +36,6 @@ public final class CommitData {
     }
 
     public static boolean hasPhraseShingles(Map<String, String> userData) {
-        return userData.containsKey(PHRASE_SHINGLES);
+        return "2-with-frequencies".equals(userData.get(PHRASE_SHINGLES));
     }
 }

@@ -20,12 +20,15 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class PhraseShingles {
 
-    /** Which pairs hold a shingle: no frequencies, positions or norms. */
+    /**
+     * Which pairs hold a shingle and how often (a two-word phrase's frequency); no positions, and no norms,
+     * since a phrase scores with its text field's norms.
+     */
     public static final FieldType TYPE;
 
     static {
         FieldType t = new FieldType();
-        t.setIndexOptions(IndexOptions.DOCS);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         t.setTokenized(true);
         t.setOmitNorms(true);
         t.freeze();

@@ -13,10 +13,11 @@ import org.verbatim.index.PhraseShingles;
 import org.verbatim.index.Schema;
 
 /**
- * Narrows each exact phrase on the question or the answer by the two-word shingles it must contain
- * ({@link PhraseShingles}). A shingle is one term with a short postings list, so the conjunction leads
- * with it and positions are only read for the pairs that hold every word pair of the phrase; the phrase
- * itself still decides what matches and how it scores, so results are unchanged.
+ * Answers exact phrases on the question or the answer from their two-word shingles
+ * ({@link PhraseShingles}), with the same matches and scores. A phrase of two words is its shingle
+ * ({@link ShinglePhraseQuery}). A longer phrase is narrowed by the shingles it must contain: a shingle is
+ * one term with a short postings list, so the conjunction leads with it and positions are only read for
+ * the pairs that hold every word pair of the phrase, which still decides what matches and how it scores.
  */
 final class PhraseFilters {
 
@@ -69,6 +70,9 @@ final class PhraseFilters {
         String shingles = Schema.phrasesField(terms[0].field());
         if (shingles == null) {
             return pq;
+        }
+        if (terms.length == 2 && positions[1] == positions[0] + 1) {
+            return new ShinglePhraseQuery(pq, shingles);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(pq, BooleanClause.Occur.MUST);
         boolean any = false;

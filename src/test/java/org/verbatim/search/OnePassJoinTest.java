@@ -57,6 +57,7 @@ class OnePassJoinTest {
     }
 
     static final List<String> QUERIES = List.of("latency", "kafka", "people", "\"production service\"", "\"data pipeline\"",
+            "\"the team\"", "\"service production\" OR \"latency data\"", "question:\"system design\"", "\"data system team\"",
             "cache AND queue", "monolith OR refactor", "answer:postmortem", "question:scale", "kubernetes", "team -data",
             "rollout~", "migr*", "nosuchwordanywhere");
 
@@ -65,6 +66,13 @@ class OnePassJoinTest {
         for (String q : QUERIES) {
             same(SearchRequest.of(q));
             same(new SearchRequest(q, 2, 7, SearchRequest.SortOrder.RELEVANCE, SearchRequest.Scope.ALL, Map.of(), null, null, 3));
+        }
+    }
+
+    @Test
+    void phrasesOfTwoAndThreeWordsFindPairs() throws Exception {
+        for (String q : List.of("\"production service\"", "\"latency the\"", "\"service the production\"", "\"the team\"")) {
+            assertTrue(onePass.search(SearchRequest.of(q)).total().answers() > 0, q);
         }
     }
 
