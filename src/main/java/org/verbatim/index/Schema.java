@@ -345,7 +345,8 @@ public final class Schema {
             ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             ts = new ASCIIFoldingFilter(ts);
             ts = new TechTermKeywordFilter(ts);
-            ts = new PorterStemFilter(ts);
+            StemCache cache = new StemCache();
+            ts = cache.after(new PorterStemFilter(cache.before(ts)));
             return new TokenStreamComponents(source, ts);
         }
 

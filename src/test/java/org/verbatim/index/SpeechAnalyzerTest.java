@@ -44,6 +44,53 @@ class SpeechAnalyzerTest {
                 tokens("They deployed the services to clusters"));
     }
 
+    /** The speech chain as it was before stems were remembered: Porter stemming on every token. */
+    private static final class UncachedSpeechAnalyzer extends Analyzer {
+        @Override
+        protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+            return new TechTermCharFilter(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            org.apache.lucene.analysis.Tokenizer source = new org.apache.lucene.analysis.standard.StandardTokenizer();
+            TokenStream ts = new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source);
+            ts = new org.apache.lucene.analysis.LowerCaseFilter(ts);
+            ts = new org.apache.lucene.analysis.StopFilter(ts, org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            ts = new org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter(ts);
+            ts = new Schema.TechTermKeywordFilter(ts);
+            ts = new org.apache.lucene.analysis.en.PorterStemFilter(ts);
+            return new TokenStreamComponents(source, ts);
+        }
+    }
+
+    private static List<String> terms(Analyzer a, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = a.tokenStream(Schema.ANSWER, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term + "@" + off.startOffset());
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    @Test
+    void rememberedStemsAreExactlyWhatPorterGives() throws IOException {
+        try (Analyzer cached = Schema.analyzer(); Analyzer plain = new UncachedSpeechAnalyzer()) {
+            List<String> texts = new ArrayList<>(List.of("running runs ran runner running RUNNING",
+                    "C# developers develop C# and .NET; the developer's developments", "caresses ponies ties caress cats"));
+            texts.addAll(randomStrings(3, "abcdeginorstuy #.", 60));
+            // The same chain serves text after text, so words are remembered across them, as when indexing.
+            for (String text : texts) {
+                assertEquals(terms(plain, text), terms(cached, text), text);
+            }
+        }
+    }
+
     @Test
     void offsetsStayRightAfterSeveralRewrittenTerms() throws IOException {
         String text = "I moved from C# to C++ and then Node.js, keeping .NET around.";
