@@ -36,7 +36,39 @@ final class Answerers {
     record Answerer(int pairDoc, int parentDoc) {
     }
 
-    private record Keyed(Answerer answerer, long day, String interviewId) {
+    /** An answer with its sort keys; the interview id is read from its doc values only when a tie on the day needs it. */
+    private static final class Keyed {
+        private final Answerer answerer;
+        private final long day;
+        private final SortedDocValues ids;
+        private final int idOrd;
+        private String interviewId;
+
+        Keyed(Answerer answerer, long day, SortedDocValues ids, int idOrd) {
+            this.answerer = answerer;
+            this.day = day;
+            this.ids = ids;
+            this.idOrd = idOrd;
+        }
+
+        Answerer answerer() {
+            return answerer;
+        }
+
+        long day() {
+            return day;
+        }
+
+        String interviewId() {
+            if (interviewId == null) {
+                try {
+                    interviewId = idOrd < 0 ? "" : ids.lookupOrd(idOrd).utf8ToString();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return interviewId;
+        }
     }
 
     private static final Comparator<Keyed> NEWEST_FIRST = Comparator.comparingLong(Keyed::day).reversed()
@@ -51,7 +83,32 @@ final class Answerers {
         this.parents = parents;
     }
 
-    List<Answerer> of(Query pairs) throws IOException {
+    /** One page of the answerers, and how many there are in all. */
+    record Page(List<Answerer> answers, int total) {
+    }
+
+    /** The answerers from {@code offset} on, at most {@code limit}, newest first; only those up to the page are sorted. */
+    Page of(Query pairs, int offset, int limit) throws IOException {
+        int keep = (int) Math.min(Integer.MAX_VALUE - 1L, (long) offset + limit);
+        // The worst kept answer on top, so a newer one replaces it.
+        java.util.PriorityQueue<Keyed> kept = new java.util.PriorityQueue<>(NEWEST_FIRST.reversed());
+        int total = 0;
+        for (Keyed k : all(pairs)) {
+            total++;
+            if (kept.size() < keep) {
+                kept.add(k);
+            } else if (NEWEST_FIRST.compare(k, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(k);
+            }
+        }
+        List<Keyed> sorted = new ArrayList<>(kept);
+        sorted.sort(NEWEST_FIRST);
+        int from = Math.min(offset, sorted.size());
+        return new Page(sorted.subList(from, sorted.size()).stream().map(Keyed::answerer).toList(), total);
+    }
+
+    private List<Keyed> all(Query pairs) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(pairs), ScoreMode.COMPLETE_NO_SCORES, 1f);
         StoredFields stored = searcher.getIndexReader().storedFields();
         List<Keyed> out = new ArrayList<>();
@@ -74,14 +131,13 @@ final class Answerers {
                     block.add(doc);
                 }
                 long day = days.advanceExact(parent) ? days.longValue() : Long.MIN_VALUE;
-                String id = ids.advanceExact(parent) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
+                int idOrd = ids.advanceExact(parent) ? ids.ordValue() : -1;
                 for (int pair : firstOfEachSpeaker(block, leaf, speakers, stored)) {
-                    out.add(new Keyed(new Answerer(leaf.docBase + pair, leaf.docBase + parent), day, id));
+                    out.add(new Keyed(new Answerer(leaf.docBase + pair, leaf.docBase + parent), day, ids, idOrd));
                 }
             }
         }
-        out.sort(NEWEST_FIRST);
-        return out.stream().map(Keyed::answerer).toList();
+        return out;
     }
 
     /** Indexes written before speakers had doc values fall back to the stored field. */
@@ -91,11 +147,11 @@ final class Answerers {
             return block;
         }
         List<Integer> first = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Object> seen = new HashSet<>();
         for (int pair : block) {
-            String speaker;
+            Object speaker;
             if (speakers != null) {
-                speaker = speakers.advanceExact(pair) ? Integer.toString(speakers.ordValue()) : "";
+                speaker = speakers.advanceExact(pair) ? speakers.ordValue() : -1;
             } else {
                 speaker = stored.document(leaf.docBase + pair, Set.of(Schema.SPEAKER)).get(Schema.SPEAKER);
             }

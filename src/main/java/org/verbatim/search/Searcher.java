@@ -504,15 +504,16 @@ public final class Searcher implements Closeable {
             if (label == null) {
                 return null;
             }
-            DrillDownQuery parentsMatching = drillDown(parentBase(null, req), req.filters());
-            Query pairs = new BooleanQuery.Builder()
+            BooleanQuery.Builder pairs = new BooleanQuery.Builder()
                     .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Schema.QUESTION_GROUP, groupId)), BooleanClause.Occur.FILTER)
-                    .add(new ToChildBlockJoinQuery(parentsMatching, parents), BooleanClause.Occur.FILTER).build();
-            List<Answerers.Answerer> answerers = new Answerers(searcher, parents).of(pairs);
-            int from = Math.min(offset, answerers.size());
-            int to = (int) Math.min(answerers.size(), (long) from + limit);
-            List<Answerers.Answerer> page = answerers.subList(from, to);
+                    .add(new TermQuery(new Term(Schema.QUESTION_GROUP, groupId)), BooleanClause.Occur.FILTER);
+            if (!req.filters().isEmpty() || dateRange(req) != null) {
+                // Only a filter needs the join to the interviews; without one, every interview passes.
+                DrillDownQuery parentsMatching = drillDown(parentBase(null, req), req.filters());
+                pairs.add(new ToChildBlockJoinQuery(parentsMatching, parents), BooleanClause.Occur.FILTER);
+            }
+            Answerers.Page answerers = new Answerers(searcher, parents).of(pairs.build(), offset, limit);
+            List<Answerers.Answerer> page = answerers.answers();
             StoredFields stored = searcher.getIndexReader().storedFields();
             int[] ids = page.stream().mapToInt(Answerers.Answerer::pairDoc).toArray();
             String[] marked = highlight == null ? null : wholeHighlights(searcher, highlight, ids);
@@ -532,7 +533,7 @@ public final class Searcher implements Closeable {
                 answers.add(new CompareResult.Answer(summary, intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION), answer, html,
                         d.get(Schema.SPEAKER), doubleField(d, Schema.START)));
             }
-            return new CompareResult(new CompareResult.Question(groupId, label), answerers.size(), answers);
+            return new CompareResult(new CompareResult.Question(groupId, label), answerers.total(), answers);
         } finally {
             manager.release(searcher);
         }
