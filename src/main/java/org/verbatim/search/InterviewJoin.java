@@ -68,7 +68,9 @@ final class InterviewJoin {
      * @param topN       how many of the best interviews to keep
      */
     Result search(Query pairQuery, Query required, Map<String, Query> dimFilters, int topN) throws IOException {
-        Weight pairWeight = searcher.createWeight(searcher.rewrite(pairQuery), ScoreMode.COMPLETE, 1f);
+        // Top scores: every match is still visited (no minimum score is ever set), but the scorer can bound the
+        // scores of a block of pairs, so pairs that cannot lift their interview into the best are not scored.
+        Weight pairWeight = searcher.createWeight(searcher.rewrite(pairQuery), ScoreMode.TOP_SCORES, 1f);
         Weight requiredWeight = required == null ? null
                 : searcher.createWeight(searcher.rewrite(required), ScoreMode.COMPLETE_NO_SCORES, 1f);
         List<String> dims = new ArrayList<>(dimFilters.keySet());
@@ -170,6 +172,8 @@ final class InterviewJoin {
             int failed = REJECTED;
             boolean matched = false;
             float max = Float.NEGATIVE_INFINITY;
+            int blockEnd = -1;
+            float blockMax = Float.POSITIVE_INFINITY;
             int doc = approximation.nextDoc();
             while (doc != DocIdSetIterator.NO_MORE_DOCS) {
                 if (!pairBits.get(doc)) {
@@ -197,7 +201,15 @@ final class InterviewJoin {
                     matched = true;
                     if (failed == PASSES) {
                         answers++;
-                        max = Math.max(max, scorer.score());
+                        if (doc > blockEnd) {
+                            blockEnd = scorer.advanceShallow(doc);
+                            blockMax = scorer.getMaxScore(blockEnd);
+                        }
+                        // An interview enters the best only with a score above the lowest kept one (ties go to
+                        // the earlier document), so a pair bounded by that score cannot change what is kept.
+                        if (blockMax > best.threshold()) {
+                            max = Math.max(max, scorer.score());
+                        }
                     }
                 }
                 doc = approximation.nextDoc();
@@ -274,10 +286,16 @@ final class InterviewJoin {
             return a.score != b.score ? a.score < b.score : a.doc > b.doc;
         }
 
+        /** The score an interview must beat to be kept. */
+        float threshold() {
+            return size() < max ? Float.NEGATIVE_INFINITY : top().score;
+        }
+
         void offer(int doc, float score) {
             if (size() < max) {
                 add(new ScoreDoc(doc, score));
             } else if (score > top().score) {
+                // (an interview none of whose pairs was scored has -Infinity and is never kept)
                 ScoreDoc t = top();
                 t.doc = doc;
                 t.score = score;
