@@ -177,9 +177,12 @@ public final class TechTermCharFilter extends BaseCharFilter {
         return out.toString();
     }
 
+    /** A read buffer per thread: a filter is made for every text analysed, and most texts are short. */
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[8192]);
+
     private static String readAll(Reader in) throws IOException {
         StringBuilder sb = new StringBuilder();
-        char[] buf = new char[8192];
+        char[] buf = BUFFER.get();
         int n;
         while ((n = in.read(buf)) != -1) {
             sb.append(buf, 0, n);
