@@ -35,6 +35,8 @@ import org.apache.lucene.util.PriorityQueue;
 final class FacetOrdinals {
 
     private final SortedSetDocValuesReaderState state;
+    /** Labels by global ordinal, looked up the first time a count shows them. */
+    private final String[] labels;
     private final Leaf[] leaves;
     private final int[] all;
     private final long liveInterviews;
@@ -51,6 +53,7 @@ final class FacetOrdinals {
         List<LeafReaderContext> contexts = reader.leaves();
         leaves = new Leaf[contexts.size()];
         all = new int[state.getSize()];
+        labels = new String[state.getSize()];
         long live = 0;
         for (LeafReaderContext ctx : contexts) {
             Leaf leaf = load(ctx, state.getField(), parents, map == null ? LongValues.IDENTITY : map.getGlobalOrds(ctx.ord));
@@ -145,6 +148,20 @@ final class FacetOrdinals {
         return new Counts(counts);
     }
 
+    /**
+     * A value's label. Doc values are opened only for a label not yet seen (they are not shared between
+     * threads); a label is an immutable string, so two threads filling the same slot store equal values.
+     */
+    private String label(int ord) throws IOException {
+        String label = labels[ord];
+        if (label == null) {
+            String[] parts = FacetsConfig.stringToPath(state.getDocValues().lookupOrd(ord).utf8ToString());
+            label = parts[parts.length - 1];
+            labels[ord] = label;
+        }
+        return label;
+    }
+
     /** Top values per dimension from counts by global ordinal: most first, ties in ordinal (label) order. */
     private final class Counts extends Facets {
         private final int[] counts;
@@ -177,17 +194,18 @@ final class FacetOrdinals {
                     return a[1] != b[1] ? a[1] < b[1] : a[0] > b[0];
                 }
             };
+            int size = Math.min(topN, childCount);
             for (int ord = range.start; ord <= range.end; ord++) {
-                if (counts[ord] > 0) {
-                    best.insertWithOverflow(new int[] {ord, counts[ord]});
+                int c = counts[ord];
+                if (c > 0 && (best.size() < size || c > best.top()[1])) {
+                    // Ordinals come in increasing order, so on a tie the one already kept wins.
+                    best.insertWithOverflow(new int[] {ord, c});
                 }
             }
-            SortedSetDocValues dv = state.getDocValues();
             LabelAndValue[] out = new LabelAndValue[best.size()];
             for (int i = out.length - 1; i >= 0; i--) {
                 int[] e = best.pop();
-                String[] parts = FacetsConfig.stringToPath(dv.lookupOrd(e[0]).utf8ToString());
-                out[i] = new LabelAndValue(parts[parts.length - 1], e[1]);
+                out[i] = new LabelAndValue(label(e[0]), e[1]);
             }
             return new FacetResult(dim, path, sum, out, childCount);
         }

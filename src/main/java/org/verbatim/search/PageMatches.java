@@ -40,12 +40,14 @@ final class PageMatches {
     }
 
     private final IndexSearcher searcher;
-    private final Analyzer analyzer;
     private final BitSetProducer parents;
 
-    PageMatches(IndexSearcher searcher, Analyzer analyzer, BitSetProducer parents) {
+    private final UnifiedHighlighter highlighter;
+
+    /** @param highlighter from {@link #highlighter(IndexSearcher, Analyzer)} for the same searcher */
+    PageMatches(IndexSearcher searcher, UnifiedHighlighter highlighter, BitSetProducer parents) {
         this.searcher = searcher;
-        this.analyzer = analyzer;
+        this.highlighter = highlighter;
         this.parents = parents;
     }
 
@@ -60,7 +62,7 @@ final class PageMatches {
                 ids[n++] = p.doc();
             }
         }
-        Map<String, String[]> hl = ids.length == 0 ? Map.of() : highlighter()
+        Map<String, String[]> hl = ids.length == 0 ? Map.of() : highlighter
                 .highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, childQuery, ids, new int[] {1, 2});
         StoredFields stored = searcher.getIndexReader().storedFields();
         List<List<Match>> out = new ArrayList<>(kept.size());
@@ -84,8 +86,13 @@ final class PageMatches {
         return out;
     }
 
-    private UnifiedHighlighter highlighter() {
+    /**
+     * The highlighter for a searcher: it holds only its settings, so one serves every request on the same
+     * reader (building one looks at every segment's fields).
+     */
+    static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer analyzer) {
         return UnifiedHighlighter.builder(searcher, analyzer)
+                .withScorer(new LeanPassageScorer())
                 .withFormatter(Snippets.formatter())
                 .withMaxNoHighlightPassages(0)
                 .withMaxLength(100_000)

@@ -147,6 +147,21 @@ public final class Searcher implements Closeable {
         }
     }
 
+    private volatile PageHighlighter pageHighlighter;
+
+    private record PageHighlighter(IndexSearcher searcher, org.apache.lucene.search.uhighlight.UnifiedHighlighter highlighter) {
+    }
+
+    /** One highlighter per searcher (the manager hands out the same searcher until the next refresh). */
+    private org.apache.lucene.search.uhighlight.UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        PageHighlighter h = pageHighlighter;
+        if (h == null || h.searcher() != searcher) {
+            h = new PageHighlighter(searcher, PageMatches.highlighter(searcher, analyzer));
+            pageHighlighter = h;
+        }
+        return h.highlighter();
+    }
+
     /** Uses the reference path (block join, drill sideways, separate answer count) instead of the one-pass join. */
     Searcher withoutOnePass() {
         this.onePass = false;
@@ -241,7 +256,7 @@ public final class Searcher implements Closeable {
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (req.page() - 1) * req.size()),
                     top.scoreDocs.length);
             List<List<Match>> matches = childQuery == null ? null
-                    : new PageMatches(searcher, analyzer, parents).find(childQuery,
+                    : new PageMatches(searcher, highlighter(searcher), parents).find(childQuery,
                             Arrays.stream(page).mapToInt(sd -> sd.doc).toArray(), req.matchesPerInterview());
             List<Hit> hits = new ArrayList<>();
             StoredFields stored = searcher.getIndexReader().storedFields();
