@@ -110,42 +110,87 @@ final class FacetOrdinals {
 
     /** Counts of the interviews in {@code hits} (gathered as bit sets, one per segment with hits). */
     Facets count(FacetsCollector hits) {
+        return count(hits, null);
+    }
+
+    /**
+     * Counts of the interviews in {@code hits}; with an executor, the segments are split in two halves
+     * counted side by side.
+     */
+    Facets count(FacetsCollector hits, java.util.concurrent.ExecutorService executor) {
         BitSet[] bits = new BitSet[leaves.length];
         long total = 0;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
             bits[md.context.ord] = ((BitDocIdSet) md.bits).bits();
             total += md.totalHits;
         }
+        // Most interviews match: take those that do not away from the whole archive's counts.
+        boolean complement = total * 2 > liveInterviews;
+        int split = half();
         int[] counts;
-        if (total * 2 > liveInterviews) {
-            // Most interviews match: take those that do not away from the whole archive's counts.
-            counts = all.clone();
-            for (int l = 0; l < leaves.length; l++) {
-                Leaf leaf = leaves[l];
-                BitSet in = bits[l];
-                for (int i = 0; i < leaf.docs.length; i++) {
-                    int doc = leaf.docs[i];
-                    if ((leaf.live == null || leaf.live.get(doc)) && (in == null || !in.get(doc))) {
-                        add(leaf, i, counts, -1);
-                    }
-                }
-            }
+        if (executor == null || split <= 0 || split >= leaves.length) {
+            counts = tally(bits, complement, 0, leaves.length);
         } else {
-            counts = new int[all.length];
-            for (int l = 0; l < leaves.length; l++) {
-                BitSet in = bits[l];
-                if (in == null) {
-                    continue;
-                }
-                Leaf leaf = leaves[l];
-                for (int i = 0; i < leaf.docs.length; i++) {
-                    if (in.get(leaf.docs[i])) {
-                        add(leaf, i, counts, 1);
-                    }
-                }
+            java.util.concurrent.Future<int[]> first = executor.submit(() -> tally(bits, complement, 0, split));
+            counts = tally(bits, complement, split, leaves.length);
+            int[] other;
+            try {
+                other = first.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("facet counting was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("facet counting failed", e.getCause());
+            }
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] += other[i];
+            }
+        }
+        if (complement) {
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = all[i] - counts[i];
             }
         }
         return new Counts(counts);
+    }
+
+    /** The first segment of the second half, so that both halves hold about as many interviews. */
+    private int half() {
+        long total = 0;
+        for (Leaf leaf : leaves) {
+            total += leaf.docs.length;
+        }
+        long sum = 0;
+        for (int l = 0; l < leaves.length; l++) {
+            sum += leaves[l].docs.length;
+            if (sum * 2 >= total) {
+                return l + 1;
+            }
+        }
+        return leaves.length;
+    }
+
+    /**
+     * Counts over the segments {@code [from, to)}: of the interviews in the hits, or with {@code complement},
+     * of the live interviews not in them.
+     */
+    private int[] tally(BitSet[] bits, boolean complement, int from, int to) {
+        int[] counts = new int[all.length];
+        for (int l = from; l < to; l++) {
+            Leaf leaf = leaves[l];
+            BitSet in = bits[l];
+            if (!complement && in == null) {
+                continue;
+            }
+            for (int i = 0; i < leaf.docs.length; i++) {
+                int doc = leaf.docs[i];
+                boolean hit = in != null && in.get(doc);
+                if (complement ? !hit && (leaf.live == null || leaf.live.get(doc)) : hit) {
+                    add(leaf, i, counts, 1);
+                }
+            }
+        }
+        return counts;
     }
 
     /**

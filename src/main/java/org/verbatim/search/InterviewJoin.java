@@ -49,16 +49,19 @@ final class InterviewJoin {
     private final IndexSearcher searcher;
     private final BitSetProducer parents;
     private final BitSetProducer pairDocs;
+    private final java.util.concurrent.ExecutorService executor;
 
     /**
      * @param parents  the interview documents
      * @param pairDocs the pair documents: a bit set is checked per match, where a conjunction with the
      *                 pairs query would decode its long postings list on every search
      */
-    InterviewJoin(IndexSearcher searcher, BitSetProducer parents, BitSetProducer pairDocs) {
+    InterviewJoin(IndexSearcher searcher, BitSetProducer parents, BitSetProducer pairDocs,
+                  java.util.concurrent.ExecutorService executor) {
         this.searcher = searcher;
         this.parents = parents;
         this.pairDocs = pairDocs;
+        this.executor = executor;
     }
 
     /**
@@ -79,7 +82,9 @@ final class InterviewJoin {
             dimWeights[i] = searcher.createWeight(searcher.rewrite(dimFilters.get(dims.get(i))), ScoreMode.COMPLETE_NO_SCORES, 1f);
         }
 
-        Best best = new Best(Math.max(1, topN));
+        int keep = Math.max(1, topN);
+        List<Leaf> done = run(pairWeight, requiredWeight, dimWeights, keep);
+        List<ScoreDoc> kept = new ArrayList<>();
         List<FacetsCollector.MatchingDocs> hits = new ArrayList<>();
         List<List<FacetsCollector.MatchingDocs>> side = new ArrayList<>();
         for (int i = 0; i < dims.size(); i++) {
@@ -87,11 +92,9 @@ final class InterviewJoin {
         }
         long answers = 0;
         long totalHits = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            Leaf l = new Leaf(leaf, parents, pairDocs, pairWeight, requiredWeight, dimWeights);
-            if (!l.run(best)) {
-                continue;
-            }
+        for (Leaf l : done) {
+            LeafReaderContext leaf = l.leaf;
+            kept.addAll(java.util.Arrays.asList(l.best.drain()));
             answers += l.answers;
             totalHits += l.hitCount;
             hits.add(new FacetsCollector.MatchingDocs(leaf, new BitDocIdSet(l.hits, l.hitCount), l.hitCount, null));
@@ -104,8 +107,53 @@ final class InterviewJoin {
         for (int i = 0; i < dims.size(); i++) {
             sideways.put(dims.get(i), new Collected(side.get(i)));
         }
-        TopDocs top = new TopDocs(new TotalHits(totalHits, TotalHits.Relation.EQUAL_TO), best.drain());
-        return new Result(top, new Collected(hits), sideways, answers);
+        // Each segment kept its own best; the best of those, on equal scores the earlier document first.
+        kept.sort((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+        ScoreDoc[] top = kept.subList(0, Math.min(keep, kept.size())).toArray(new ScoreDoc[0]);
+        return new Result(new TopDocs(new TotalHits(totalHits, TotalHits.Relation.EQUAL_TO), top), new Collected(hits), sideways, answers);
+    }
+
+    /** Runs every segment's pass, on the executor when there is one; returns the segments with matches, in order. */
+    private List<Leaf> run(Weight pairWeight, Weight requiredWeight, Weight[] dimWeights, int keep) throws IOException {
+        List<Leaf> leaves = new ArrayList<>();
+        for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
+            leaves.add(new Leaf(ctx, parents, pairDocs, pairWeight, requiredWeight, dimWeights, new Best(keep)));
+        }
+        boolean[] matched = new boolean[leaves.size()];
+        if (executor == null || leaves.size() < 2) {
+            for (int i = 0; i < leaves.size(); i++) {
+                matched[i] = leaves.get(i).run();
+            }
+        } else {
+            List<java.util.concurrent.Future<Boolean>> futures = new ArrayList<>();
+            for (Leaf l : leaves) {
+                futures.add(executor.submit(l::run));
+            }
+            try {
+                for (int i = 0; i < futures.size(); i++) {
+                    matched[i] = futures.get(i).get();
+                }
+            } catch (InterruptedException e) {
+                futures.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("the search was interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+        List<Leaf> out = new ArrayList<>();
+        for (int i = 0; i < leaves.size(); i++) {
+            if (matched[i]) {
+                out.add(leaves.get(i));
+            }
+        }
+        return out;
     }
 
     /** One segment's pass. */
@@ -116,6 +164,8 @@ final class InterviewJoin {
         private final Weight pairWeight;
         private final Weight requiredWeight;
         private final Weight[] dimWeights;
+        /** This segment's best interviews: a segment bounds scores against its own, so segments run apart. */
+        final Best best;
         FixedBitSet hits;
         FixedBitSet[] sideways;
         int hitCount;
@@ -127,8 +177,9 @@ final class InterviewJoin {
         private Bits live;
 
         Leaf(LeafReaderContext leaf, BitSetProducer parents, BitSetProducer pairDocs, Weight pairWeight, Weight requiredWeight,
-             Weight[] dimWeights) {
+             Weight[] dimWeights, Best best) {
             this.leaf = leaf;
+            this.best = best;
             this.parents = parents;
             this.pairDocs = pairDocs;
             this.pairWeight = pairWeight;
@@ -137,7 +188,7 @@ final class InterviewJoin {
         }
 
         /** Returns false when nothing in this segment can match. */
-        boolean run(Best best) throws IOException {
+        boolean run() throws IOException {
             Scorer scorer = pairWeight.scorer(leaf);
             if (scorer == null) {
                 return false;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.function.LongSupplier;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -92,6 +93,17 @@ public final class Searcher implements Closeable {
     private final Analyzer analyzer = Schema.analyzer();
     private final BitSetProducer parents = Schema.parentFilter();
     private final BitSetProducer pairDocs = new org.apache.lucene.search.join.QueryBitSetProducer(Schema.pairsQuery());
+    /** A search's segments are matched in parallel on these threads, one per core. */
+    private final java.util.concurrent.ExecutorService segmentThreads = segmentThreads();
+
+    private static java.util.concurrent.ExecutorService segmentThreads() {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "verbatim-search-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
     private volatile ReaderState state;
     private volatile RestoredGroups restored;
     private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
@@ -226,7 +238,7 @@ public final class Searcher implements Closeable {
             } else if (!byDate && onePass) {
                 // Pairs are told apart by a bit set here, so the text query runs without the pairs filter.
                 Query pairQuery = text == null ? childQuery : rs.phraseShingles() ? PhraseFilters.narrow(text) : text;
-                InterviewJoin.Result r = new InterviewJoin(searcher, parents, pairDocs)
+                InterviewJoin.Result r = new InterviewJoin(searcher, parents, pairDocs, segmentThreads)
                         .search(new TimeLimitedQuery(pairQuery, deadline), dateRange(req), dimFilters(req), topN);
                 top = r.top();
                 answers = r.answers();
@@ -236,7 +248,7 @@ public final class Searcher implements Closeable {
                     org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
                     Facets f = counted.get(over);
                     if (f == null) {
-                        f = rs.ordinals().count(over);
+                        f = rs.ordinals().count(over, segmentThreads);
                         counted.put(over, f);
                     }
                     facets.put(dim, labelled(dim, facetValues(f, dim), labels));
@@ -683,6 +695,7 @@ public final class Searcher implements Closeable {
 
     @Override
     public void close() throws IOException {
+        segmentThreads.shutdown();
         manager.close();
         directory.close();
     }
