@@ -65,7 +65,7 @@ final class Report {
         md.append("\nVerbatim's time includes reading the files, segmentation, skills and question groups; the peers load "
                 + "pairs already extracted from the same files.\n\n");
         md.append("### Searching (over HTTP, with facets and highlighting)\n\n");
-        md.append(r.containsKey("warmUpRounds") ? "After one untimed round of the mix per engine (warm-up), r" : "R")
+        md.append(r.containsKey("warmUp") ? "After an untimed warm-up (" + r.get("warmUp") + "), r" : "R")
                 .append("ounds over the whole mix: 4 at 1 client, 2 at 4 and at 16 clients, the engines taking turns. Within a round, "
                 + "an engine starts no new query after ").append(r.getOrDefault("phaseSeconds", "(no limit)"))
                 .append(" s; queries/s is what it completed in the time it took.\n\n");
