@@ -43,6 +43,8 @@ final class InterviewJoin {
     record Result(TopDocs top, FacetsCollector hits, Map<String, FacetsCollector> sideways, long answers) {
     }
 
+    /** Matches between two looks at the clock (the pass checks the deadline itself rather than wrapping the query). */
+    private static final int CHECK_CLOCK_EVERY = 256;
     private static final int REJECTED = -2;
     private static final int PASSES = -1;
 
@@ -50,6 +52,7 @@ final class InterviewJoin {
     private final BitSetProducer parents;
     private final BitSetProducer pairDocs;
     private final java.util.concurrent.ExecutorService executor;
+    private Deadline deadline;
 
     /**
      * @param parents  the interview documents
@@ -65,12 +68,14 @@ final class InterviewJoin {
     }
 
     /**
-     * @param pairQuery  what a pair must match (the caller's time limit included)
+     * @param pairQuery  what a pair must match
+     * @param deadline   when to stop matching: the pass then ends as if there were no more pairs, and says so
      * @param required   what an interview must match besides the facet filters (a date range), or {@code null}
      * @param dimFilters per facet dimension, the query an interview must match to pass that dimension's filter
      * @param topN       how many of the best interviews to keep
      */
-    Result search(Query pairQuery, Query required, Map<String, Query> dimFilters, int topN) throws IOException {
+    Result search(Query pairQuery, Deadline deadline, Query required, Map<String, Query> dimFilters, int topN) throws IOException {
+        this.deadline = deadline;
         // Top scores: every match is still visited (no minimum score is ever set), but the scorer can bound the
         // scores of a block of pairs, so pairs that cannot lift their interview into the best are not scored.
         Weight pairWeight = searcher.createWeight(searcher.rewrite(pairQuery), ScoreMode.TOP_SCORES, 1f);
@@ -117,7 +122,7 @@ final class InterviewJoin {
     private List<Leaf> run(Weight pairWeight, Weight requiredWeight, Weight[] dimWeights, int keep) throws IOException {
         List<Leaf> leaves = new ArrayList<>();
         for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
-            leaves.add(new Leaf(ctx, parents, pairDocs, pairWeight, requiredWeight, dimWeights, new Best(keep)));
+            leaves.add(new Leaf(ctx, parents, pairDocs, pairWeight, requiredWeight, dimWeights, new Best(keep), deadline));
         }
         boolean[] matched = new boolean[leaves.size()];
         if (executor == null || leaves.size() < 2) {
@@ -166,6 +171,7 @@ final class InterviewJoin {
         private final Weight[] dimWeights;
         /** This segment's best interviews: a segment bounds scores against its own, so segments run apart. */
         final Best best;
+        private final Deadline deadline;
         FixedBitSet hits;
         FixedBitSet[] sideways;
         int hitCount;
@@ -177,9 +183,10 @@ final class InterviewJoin {
         private Bits live;
 
         Leaf(LeafReaderContext leaf, BitSetProducer parents, BitSetProducer pairDocs, Weight pairWeight, Weight requiredWeight,
-             Weight[] dimWeights, Best best) {
+             Weight[] dimWeights, Best best, Deadline deadline) {
             this.leaf = leaf;
             this.best = best;
+            this.deadline = deadline;
             this.parents = parents;
             this.pairDocs = pairDocs;
             this.pairWeight = pairWeight;
@@ -226,7 +233,15 @@ final class InterviewJoin {
             int blockEnd = -1;
             float blockMax = Float.POSITIVE_INFINITY;
             int doc = approximation.nextDoc();
+            int sinceClock = CHECK_CLOCK_EVERY - 1; // the first match looks at the clock
             while (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                if (++sinceClock == CHECK_CLOCK_EVERY) {
+                    sinceClock = 0;
+                    if (deadline.reached()) {
+                        deadline.cutShort();
+                        break;
+                    }
+                }
                 if (!pairBits.get(doc)) {
                     doc = approximation.nextDoc(); // an interview or question-group document, not a pair
                     continue;

@@ -239,7 +239,7 @@ public final class Searcher implements Closeable {
                 // Pairs are told apart by a bit set here, so the text query runs without the pairs filter.
                 Query pairQuery = text == null ? childQuery : rs.phraseShingles() ? PhraseFilters.narrow(text) : text;
                 InterviewJoin.Result r = new InterviewJoin(searcher, parents, pairDocs, segmentThreads)
-                        .search(new TimeLimitedQuery(pairQuery, deadline), dateRange(req), dimFilters(req), topN);
+                        .search(pairQuery, deadline, dateRange(req), dimFilters(req), topN);
                 top = r.top();
                 answers = r.answers();
                 Map<org.apache.lucene.facet.FacetsCollector, Facets> counted = new java.util.IdentityHashMap<>();
