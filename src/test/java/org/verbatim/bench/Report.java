@@ -26,6 +26,11 @@ final class Report {
      * keeps the others' figures), one chart per size, then the hand-written notes.
      */
     @SuppressWarnings("unchecked")
+    /** Rebuilds {@code docs/performance.md} from the JSON files and notes in the given folder (default {@code docs}). */
+    public static void main(String[] args) throws Exception {
+        write(Path.of(args.length > 0 ? args[0] : "docs"));
+    }
+
     static void write(Path dir) throws Exception {
         ObjectMapper json = new ObjectMapper();
         StringBuilder md = new StringBuilder("# Performance\n\n");
