@@ -97,8 +97,12 @@ public final class Searcher implements Closeable {
     private final java.util.concurrent.ExecutorService segmentThreads = segmentThreads();
 
     private static java.util.concurrent.ExecutorService segmentThreads() {
+        int threads = Integer.getInteger("verbatim.searchThreads", Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            return null;
+        }
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "verbatim-search-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -695,7 +699,9 @@ public final class Searcher implements Closeable {
 
     @Override
     public void close() throws IOException {
-        segmentThreads.shutdown();
+        if (segmentThreads != null) {
+            segmentThreads.shutdown();
+        }
         manager.close();
         directory.close();
     }
