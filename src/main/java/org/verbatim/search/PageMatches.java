@@ -53,7 +53,16 @@ final class PageMatches {
 
     /** For each parent document (in the given order), up to {@code max} matching pairs, best first. */
     List<List<Match>> find(Query childQuery, int[] parentDocs, int max) throws IOException {
-        List<List<ScoredPair>> kept = bestPairs(childQuery, parentDocs, Math.max(1, max));
+        return find(childQuery, childQuery, parentDocs, max);
+    }
+
+    /**
+     * @param matching    finds and scores the pairs (may be a faster equivalent of the query, see {@link PhraseFilters})
+     * @param highlighted marks the words, as the user wrote the query
+     */
+    List<List<Match>> find(Query matching, Query highlighted, int[] parentDocs, int max) throws IOException {
+        Query childQuery = highlighted;
+        List<List<ScoredPair>> kept = bestPairs(matching, parentDocs, Math.max(1, max));
         int total = kept.stream().mapToInt(List::size).sum();
         int[] ids = new int[total];
         int n = 0;

@@ -272,7 +272,8 @@ public final class Searcher implements Closeable {
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (req.page() - 1) * req.size()),
                     top.scoreDocs.length);
             List<List<Match>> matches = childQuery == null ? null
-                    : new PageMatches(searcher, highlighter(searcher), parents).find(childQuery,
+                    : new PageMatches(searcher, highlighter(searcher), parents).find(
+                            text != null && rs.phraseShingles() ? PhraseFilters.narrow(text) : childQuery, childQuery,
                             Arrays.stream(page).mapToInt(sd -> sd.doc).toArray(), req.matchesPerInterview());
             List<Hit> hits = new ArrayList<>();
             StoredFields stored = searcher.getIndexReader().storedFields();
