@@ -34,6 +34,9 @@ import org.apache.lucene.util.PriorityQueue;
  */
 final class FacetOrdinals {
 
+    /** Below about this many interviews to count, a second thread costs more than it saves. */
+    static final long PARALLEL_FROM = 5_000;
+
     private final SortedSetDocValuesReaderState state;
     /** Labels by global ordinal, looked up the first time a count shows them. */
     private final String[] labels;
@@ -110,14 +113,14 @@ final class FacetOrdinals {
 
     /** Counts of the interviews in {@code hits} (gathered as bit sets, one per segment with hits). */
     Facets count(FacetsCollector hits) {
-        return count(hits, null);
+        return count(hits, null, PARALLEL_FROM);
     }
 
     /**
-     * Counts of the interviews in {@code hits}; with an executor, the segments are split in two halves
-     * counted side by side.
+     * Counts of the interviews in {@code hits}; with an executor and at least {@code parallelFrom}
+     * interviews to count, the segments are split in two halves counted side by side.
      */
-    Facets count(FacetsCollector hits, java.util.concurrent.ExecutorService executor) {
+    Facets count(FacetsCollector hits, java.util.concurrent.ExecutorService executor, long parallelFrom) {
         BitSet[] bits = new BitSet[leaves.length];
         long total = 0;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
@@ -128,7 +131,7 @@ final class FacetOrdinals {
         boolean complement = total * 2 > liveInterviews;
         int split = half();
         int[] counts;
-        if (executor == null || split <= 0 || split >= leaves.length) {
+        if (executor == null || split <= 0 || split >= leaves.length || (complement ? liveInterviews - total : total) < parallelFrom) {
             counts = tally(bits, complement, 0, leaves.length);
         } else {
             java.util.concurrent.Future<int[]> first = executor.submit(() -> tally(bits, complement, 0, split));

@@ -43,6 +43,13 @@ final class InterviewJoin {
     record Result(TopDocs top, FacetsCollector hits, Map<String, FacetsCollector> sideways, long answers) {
     }
 
+    /**
+     * Below about this many candidate pairs, handing segments to other threads costs more than it saves,
+     * and the search runs on the request's own thread.
+     */
+    static final long PARALLEL_FROM = 20_000;
+    private final long parallelFrom;
+
     /** Matches between two looks at the clock (the pass checks the deadline itself rather than wrapping the query). */
     private static final int CHECK_CLOCK_EVERY = 256;
     private static final int REJECTED = -2;
@@ -59,8 +66,10 @@ final class InterviewJoin {
      * @param pairDocs the pair documents: a bit set is checked per match, where a conjunction with the
      *                 pairs query would decode its long postings list on every search
      */
+    /** @param parallelFrom the estimated pairs from which segments run on the executor ({@link #PARALLEL_FROM}) */
     InterviewJoin(IndexSearcher searcher, BitSetProducer parents, BitSetProducer pairDocs,
-                  java.util.concurrent.ExecutorService executor) {
+                  java.util.concurrent.ExecutorService executor, long parallelFrom) {
+        this.parallelFrom = parallelFrom;
         this.searcher = searcher;
         this.parents = parents;
         this.pairDocs = pairDocs;
@@ -121,11 +130,14 @@ final class InterviewJoin {
     /** Runs every segment's pass, on the executor when there is one; returns the segments with matches, in order. */
     private List<Leaf> run(Weight pairWeight, Weight requiredWeight, Weight[] dimWeights, int keep) throws IOException {
         List<Leaf> leaves = new ArrayList<>();
+        long cost = 0;
         for (LeafReaderContext ctx : searcher.getIndexReader().leaves()) {
-            leaves.add(new Leaf(ctx, parents, pairDocs, pairWeight, requiredWeight, dimWeights, new Best(keep), deadline));
+            Leaf l = new Leaf(ctx, parents, pairDocs, pairWeight, requiredWeight, dimWeights, new Best(keep), deadline);
+            leaves.add(l);
+            cost += l.cost();
         }
         boolean[] matched = new boolean[leaves.size()];
-        if (executor == null || leaves.size() < 2) {
+        if (executor == null || leaves.size() < 2 || cost < parallelFrom) {
             for (int i = 0; i < leaves.size(); i++) {
                 matched[i] = leaves.get(i).run();
             }
@@ -195,8 +207,21 @@ final class InterviewJoin {
         }
 
         /** Returns false when nothing in this segment can match. */
+        private org.apache.lucene.search.ScorerSupplier supplier;
+        private boolean supplied;
+
+        /** An estimate of the pairs this segment will look at (Lucene's cost, before any scorer is built). */
+        long cost() throws IOException {
+            if (!supplied) {
+                supplier = pairWeight.scorerSupplier(leaf);
+                supplied = true;
+            }
+            return supplier == null ? 0 : supplier.cost();
+        }
+
         boolean run() throws IOException {
-            Scorer scorer = pairWeight.scorer(leaf);
+            cost();
+            Scorer scorer = supplier == null ? null : supplier.get(Long.MAX_VALUE);
             if (scorer == null) {
                 return false;
             }

@@ -178,6 +178,14 @@ public final class Searcher implements Closeable {
         return h.highlighter();
     }
 
+    private volatile boolean alwaysParallel;
+
+    /** Runs every search's segments and facet counts in parallel, however small (tests of that path). */
+    Searcher alwaysParallel() {
+        this.alwaysParallel = true;
+        return this;
+    }
+
     /** Uses the reference path (block join, drill sideways, separate answer count) instead of the one-pass join. */
     Searcher withoutOnePass() {
         this.onePass = false;
@@ -242,7 +250,7 @@ public final class Searcher implements Closeable {
             } else if (!byDate && onePass) {
                 // Pairs are told apart by a bit set here, so the text query runs without the pairs filter.
                 Query pairQuery = text == null ? childQuery : rs.phraseShingles() ? PhraseFilters.narrow(text) : text;
-                InterviewJoin.Result r = new InterviewJoin(searcher, parents, pairDocs, segmentThreads)
+                InterviewJoin.Result r = new InterviewJoin(searcher, parents, pairDocs, segmentThreads, alwaysParallel ? 0 : InterviewJoin.PARALLEL_FROM)
                         .search(pairQuery, deadline, dateRange(req), dimFilters(req), topN);
                 top = r.top();
                 answers = r.answers();
@@ -252,7 +260,7 @@ public final class Searcher implements Closeable {
                     org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
                     Facets f = counted.get(over);
                     if (f == null) {
-                        f = rs.ordinals().count(over, segmentThreads);
+                        f = rs.ordinals().count(over, segmentThreads, alwaysParallel ? 0 : FacetOrdinals.PARALLEL_FROM);
                         counted.put(over, f);
                     }
                     facets.put(dim, labelled(dim, facetValues(f, dim), labels));

@@ -29,6 +29,7 @@ class OnePassJoinTest {
     @TempDir
     static Path tmp;
     static Searcher onePass;
+    static Searcher parallel;
     static Searcher reference;
 
     @BeforeAll
@@ -47,12 +48,14 @@ class OnePassJoinTest {
         }
         Fixtures.index(index, corpus);
         onePass = Searcher.open(index, Fixtures.skills(), Fixtures.grouping());
+        parallel = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).alwaysParallel();
         reference = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).withoutOnePass();
     }
 
     @AfterAll
     static void close() throws IOException {
         onePass.close();
+        parallel.close();
         reference.close();
     }
 
@@ -113,7 +116,12 @@ class OnePassJoinTest {
     }
 
     private static void same(SearchRequest req) throws Exception {
-        SearchResponse a = onePass.search(req);
+        same(onePass, req);
+        same(parallel, req);
+    }
+
+    private static void same(Searcher searcher, SearchRequest req) throws Exception {
+        SearchResponse a = searcher.search(req);
         SearchResponse b = reference.search(req);
         String what = req.query() + " " + req.filters() + " page " + req.page();
         assertEquals(b.total(), a.total(), what);
