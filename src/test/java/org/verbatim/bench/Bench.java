@@ -155,6 +155,7 @@ public final class Bench {
                 + WARM_UP_SECONDS + " s");
         System.err.println("bench: latency and throughput");
         report.put("phaseSeconds", PHASE_SECONDS);
+        report.put("alternation", "query by query at 1 client, round by round at 4 and 16 clients");
         Map<String, Object> latency = new LinkedHashMap<>();
         for (int clients : CLIENTS) {
             Map<String, Map<String, List<Long>>> samples = new LinkedHashMap<>();
@@ -165,7 +166,12 @@ public final class Bench {
             }
             int rounds = clients == 1 ? 4 : 2;
             for (int round = 0; round < rounds; round++) {
-                // The engines take turns, round by round, so that drift on a shared machine hits them all alike.
+                if (clients == 1) {
+                    alternateQueryByQuery(peers, mix, samples, wall);
+                    continue;
+                }
+                // With several clients the engines take turns round by round, so that drift on a shared
+                // machine hits them all alike.
                 for (Peer p : peers) {
                     long t0 = System.nanoTime();
                     int done = runClients(p, mix, clients, samples.get(p.name()));
@@ -201,6 +207,30 @@ public final class Bench {
         Report.write(reportDir);
         System.err.println("bench: wrote " + jsonFile + " and " + reportDir.resolve("performance.md"));
         System.exit(0);
+    }
+
+    /**
+     * One round at one client: each query of the mix runs on every engine in turn before the next query.
+     * An engine that has spent {@link #PHASE_SECONDS} on this round's queries starts no more of them.
+     */
+    private static void alternateQueryByQuery(List<Peer> peers, List<BenchQuery> mix, Map<String, Map<String, List<Long>>> samples,
+                                              Map<String, long[]> wall) throws Exception {
+        long[] spent = new long[peers.size()];
+        for (BenchQuery q : mix) {
+            for (int i = 0; i < peers.size(); i++) {
+                Peer p = peers.get(i);
+                if (!p.supports(q) || spent[i] >= PHASE_SECONDS * 1_000_000_000L) {
+                    continue;
+                }
+                long t0 = System.nanoTime();
+                p.run(q);
+                long t = System.nanoTime() - t0;
+                samples.get(p.name()).computeIfAbsent(q.label(), k -> new CopyOnWriteArrayList<>()).add(t);
+                spent[i] += t;
+                wall.get(p.name())[0] += t;
+                wall.get(p.name())[1]++;
+            }
+        }
     }
 
     /**

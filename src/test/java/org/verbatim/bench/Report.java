@@ -71,8 +71,11 @@ final class Report {
                 + "pairs already extracted from the same files.\n\n");
         md.append("### Searching (over HTTP, with facets and highlighting)\n\n");
         md.append(r.containsKey("warmUp") ? "After an untimed warm-up (" + r.get("warmUp") + "), r" : "R")
-                .append("ounds over the whole mix: 4 at 1 client, 2 at 4 and at 16 clients, the engines taking turns. Within a round, "
-                + "an engine starts no new query after ").append(r.getOrDefault("phaseSeconds", "(no limit)"))
+                .append(r.containsKey("alternation")
+                        ? "ounds over the whole mix: 4 at 1 client, the engines alternating query by query; 2 at 4 and at 16 clients, "
+                            + "the engines taking turns round by round. "
+                        : "ounds over the whole mix: 4 at 1 client, 2 at 4 and at 16 clients, the engines taking turns. ")
+                .append("Within a round, an engine starts no new query after ").append(r.getOrDefault("phaseSeconds", "(no limit)"))
                 .append(" s; queries/s is what it completed in the time it took.\n\n");
         for (String clients : latency.keySet()) {
             Map<String, Object> engines = (Map<String, Object>) latency.get(clients);
