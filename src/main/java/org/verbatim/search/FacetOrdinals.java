@@ -111,11 +111,6 @@ final class FacetOrdinals {
         return s == state;
     }
 
-    /** Counts of the interviews in {@code hits} (gathered as bit sets, one per segment with hits). */
-    Facets count(FacetsCollector hits) {
-        return count(hits, null, PARALLEL_FROM);
-    }
-
     /**
      * Counts of the interviews in {@code hits}; with an executor and at least {@code parallelFrom}
      * interviews to count, the segments are split in two halves counted side by side.

@@ -52,16 +52,11 @@ final class PageMatches {
     }
 
     /** For each parent document (in the given order), up to {@code max} matching pairs, best first. */
-    List<List<Match>> find(Query childQuery, int[] parentDocs, int max) throws IOException {
-        return find(childQuery, childQuery, parentDocs, max);
-    }
-
     /**
      * @param matching    finds and scores the pairs (may be a faster equivalent of the query, see {@link PhraseFilters})
      * @param highlighted marks the words, as the user wrote the query
      */
     List<List<Match>> find(Query matching, Query highlighted, int[] parentDocs, int max) throws IOException {
-        Query childQuery = highlighted;
         List<List<ScoredPair>> kept = bestPairs(matching, parentDocs, Math.max(1, max));
         int total = kept.stream().mapToInt(List::size).sum();
         int[] ids = new int[total];
@@ -72,7 +67,7 @@ final class PageMatches {
             }
         }
         Map<String, String[]> hl = ids.length == 0 ? Map.of() : highlighter
-                .highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, childQuery, ids, new int[] {1, 2});
+                .highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, highlighted, ids, new int[] {1, 2});
         StoredFields stored = searcher.getIndexReader().storedFields();
         List<List<Match>> out = new ArrayList<>(kept.size());
         n = 0;
