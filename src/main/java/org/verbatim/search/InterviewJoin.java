@@ -183,6 +183,8 @@ final class InterviewJoin {
         private final Weight[] dimWeights;
         /** This segment's best interviews: a segment bounds scores against its own, so segments run apart. */
         final Best best;
+        /** {@code best.threshold()}, which changes only when an interview is offered. */
+        private float threshold = Float.NEGATIVE_INFINITY;
         private final Deadline deadline;
         FixedBitSet hits;
         FixedBitSet[] sideways;
@@ -298,7 +300,7 @@ final class InterviewJoin {
                         }
                         // An interview enters the best only with a score above the lowest kept one (ties go to
                         // the earlier document), so a pair bounded by that score cannot change what is kept.
-                        if (blockMax > best.threshold()) {
+                        if (blockMax > threshold) {
                             max = Math.max(max, scorer.score());
                         }
                     }
@@ -336,6 +338,7 @@ final class InterviewJoin {
                 hits.set(parent);
                 hitCount++;
                 best.offer(leaf.docBase + parent, max);
+                threshold = best.threshold();
                 for (int i = 0; i < sideways.length; i++) {
                     sideways[i].set(parent);
                     sidewaysCount[i]++;

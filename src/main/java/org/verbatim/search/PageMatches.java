@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -42,10 +42,10 @@ final class PageMatches {
     private final IndexSearcher searcher;
     private final BitSetProducer parents;
 
-    private final UnifiedHighlighter highlighter;
+    private final PageHighlighter highlighter;
 
-    /** @param highlighter from {@link #highlighter(IndexSearcher, Analyzer)} for the same searcher */
-    PageMatches(IndexSearcher searcher, UnifiedHighlighter highlighter, BitSetProducer parents) {
+    /** @param highlighter from {@link #highlighter} for the same searcher, new for this page */
+    PageMatches(IndexSearcher searcher, PageHighlighter highlighter, BitSetProducer parents) {
         this.searcher = searcher;
         this.highlighter = highlighter;
         this.parents = parents;
@@ -68,13 +68,12 @@ final class PageMatches {
         }
         Map<String, String[]> hl = ids.length == 0 ? Map.of() : highlighter
                 .highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, highlighted, ids, new int[] {1, 2});
-        StoredFields stored = searcher.getIndexReader().storedFields();
         List<List<Match>> out = new ArrayList<>(kept.size());
         n = 0;
         for (List<ScoredPair> pairs : kept) {
             List<Match> matches = new ArrayList<>(pairs.size());
             for (ScoredPair p : pairs) {
-                Document d = stored.document(p.doc());
+                Document d = highlighter.document(p.doc());
                 String question = d.get(Schema.QUESTION);
                 String answer = d.get(Schema.ANSWER);
                 String qSnippet = hl.get(Schema.QUESTION)[n];
@@ -90,17 +89,13 @@ final class PageMatches {
         return out;
     }
 
-    /**
-     * The highlighter for a searcher: it holds only its settings, so one serves every request on the same
-     * reader (building one looks at every segment's fields).
-     */
-    static UnifiedHighlighter highlighter(IndexSearcher searcher, Analyzer analyzer) {
-        return UnifiedHighlighter.builder(searcher, analyzer)
+    /** The highlighter for one page of snippets, sharing the searcher's merged field infos. */
+    static PageHighlighter highlighter(IndexSearcher searcher, Analyzer analyzer, FieldInfos merged) {
+        return new PageHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withScorer(new LeanPassageScorer())
                 .withFormatter(Snippets.formatter())
                 .withMaxNoHighlightPassages(0)
-                .withMaxLength(100_000)
-                .build();
+                .withMaxLength(100_000), merged);
     }
 
     /** Walks each parent's block of pairs in doc-id order, so each segment's scorer only moves forward. */

@@ -163,19 +163,19 @@ public final class Searcher implements Closeable {
         }
     }
 
-    private volatile PageHighlighter pageHighlighter;
+    private volatile MergedFieldInfos mergedFieldInfos;
 
-    private record PageHighlighter(IndexSearcher searcher, org.apache.lucene.search.uhighlight.UnifiedHighlighter highlighter) {
+    private record MergedFieldInfos(IndexSearcher searcher, org.apache.lucene.index.FieldInfos fieldInfos) {
     }
 
-    /** One highlighter per searcher (the manager hands out the same searcher until the next refresh). */
-    private org.apache.lucene.search.uhighlight.UnifiedHighlighter highlighter(IndexSearcher searcher) {
-        PageHighlighter h = pageHighlighter;
-        if (h == null || h.searcher() != searcher) {
-            h = new PageHighlighter(searcher, PageMatches.highlighter(searcher, analyzer));
-            pageHighlighter = h;
+    /** The searcher's fields, merged over its segments once (the manager hands out the same searcher until the next refresh). */
+    private org.apache.lucene.index.FieldInfos fieldInfos(IndexSearcher searcher) {
+        MergedFieldInfos m = mergedFieldInfos;
+        if (m == null || m.searcher() != searcher) {
+            m = new MergedFieldInfos(searcher, PageHighlighter.fieldInfos(searcher));
+            mergedFieldInfos = m;
         }
-        return h.highlighter();
+        return m.fieldInfos();
     }
 
     private volatile boolean alwaysParallel;
@@ -280,7 +280,7 @@ public final class Searcher implements Closeable {
             ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(top.scoreDocs.length, (req.page() - 1) * req.size()),
                     top.scoreDocs.length);
             List<List<Match>> matches = childQuery == null ? null
-                    : new PageMatches(searcher, highlighter(searcher), parents).find(
+                    : new PageMatches(searcher, PageMatches.highlighter(searcher, analyzer, fieldInfos(searcher)), parents).find(
                             text != null && rs.phraseShingles() ? PhraseFilters.narrow(text) : childQuery, childQuery,
                             Arrays.stream(page).mapToInt(sd -> sd.doc).toArray(), req.matchesPerInterview());
             List<Hit> hits = new ArrayList<>();
@@ -556,11 +556,13 @@ public final class Searcher implements Closeable {
             List<Answerers.Answerer> page = answerers.answers();
             StoredFields stored = searcher.getIndexReader().storedFields();
             int[] ids = page.stream().mapToInt(Answerers.Answerer::pairDoc).toArray();
-            String[] marked = highlight == null ? null : wholeHighlights(searcher, highlight, ids);
+            PageHighlighter highlighter = wholeAnswerHighlighter(searcher);
+            String[] marked = highlight == null || ids.length == 0 ? null
+                    : highlighter.highlightFields(new String[] {Schema.ANSWER}, highlight, ids, new int[] {1}).get(Schema.ANSWER);
             Map<Integer, InterviewSummary> summaries = new java.util.HashMap<>();
             List<CompareResult.Answer> answers = new ArrayList<>();
             for (int k = 0; k < ids.length; k++) {
-                Document d = stored.document(ids[k]);
+                Document d = highlighter.document(ids[k]);
                 InterviewSummary summary = summaries.computeIfAbsent(page.get(k).parentDoc(), doc -> {
                     try {
                         return summary(stored.document(doc));
@@ -609,20 +611,13 @@ public final class Searcher implements Closeable {
         return new Matrix(columns, out);
     }
 
-    /** Whole texts of the answers with the query's matches marked (sentinels), or null where nothing matched. */
-    private String[] wholeHighlights(IndexSearcher searcher, Query query, int[] docIds) throws IOException {
-        if (docIds.length == 0) {
-            return new String[0];
-        }
-        int[] sorted = docIds.clone();
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+    /** Marks the query's matches in whole answers (sentinels); null for an answer where nothing matched. */
+    private PageHighlighter wholeAnswerHighlighter(IndexSearcher searcher) {
+        return new PageHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(Snippets.formatter())
                 .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
                 .withMaxLength(Integer.MAX_VALUE - 1)
-                .withMaxNoHighlightPassages(0)
-                .build();
-        Map<String, String[]> hl = highlighter.highlightFields(new String[] {Schema.ANSWER}, query, sorted, new int[] {1});
-        return hl.get(Schema.ANSWER);
+                .withMaxNoHighlightPassages(0), fieldInfos(searcher));
     }
 
     private static DrillDownQuery drillDown(Query base, Map<String, List<String>> filters) {

@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.verbatim.support.Fixtures;
-import org.verbatim.tools.CorpusGenerator;
 
 /**
  * The one-pass join must answer exactly as the reference path (a block join under drill sideways, and a
@@ -34,19 +32,8 @@ class OnePassJoinTest {
 
     @BeforeAll
     static void build() throws IOException {
-        Path corpus = tmp.resolve("corpus");
-        new CorpusGenerator(7).write(160, corpus);
-        Path index = tmp.resolve("index");
-        Fixtures.index(index, corpus);
-        // Rewrite some files and index again: their old blocks are deleted and the new ones land in a new segment.
-        List<Path> files;
-        try (Stream<Path> s = Files.list(corpus)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (int i = 0; i < files.size(); i += 7) {
-            Files.writeString(files.get(i), Files.readString(files.get(i)) + "\n");
-        }
-        Fixtures.index(index, corpus);
+        // Files rewritten and indexed again: their old blocks are deleted and the new ones land in a new segment.
+        Path index = Fixtures.generatedWithDeletions(tmp, 7, 160, 7);
         onePass = Searcher.open(index, Fixtures.skills(), Fixtures.grouping());
         parallel = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).alwaysParallel();
         reference = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).withoutOnePass();

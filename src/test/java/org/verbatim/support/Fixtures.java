@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.verbatim.enrich.Enricher;
 import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.enrich.SkillExtractor;
@@ -14,6 +15,7 @@ import org.verbatim.index.IndexSummary;
 import org.verbatim.index.Indexer;
 import org.verbatim.ingest.Manifest;
 import org.verbatim.ingest.TranscriptLoader;
+import org.verbatim.tools.CorpusGenerator;
 
 /** Test helpers: fixture files and a real index built by our own indexer. */
 public final class Fixtures {
@@ -58,6 +60,26 @@ public final class Fixtures {
     public static IndexSummary index(Path indexDir, Path... paths) throws IOException {
         return new Indexer(indexDir, new TranscriptLoader(64L << 20), new Enricher(new SkillExtractor(skills())), grouping(), 2)
                 .index(List.of(paths), Manifest.empty(), Indexer.Progress.NONE);
+    }
+
+    /**
+     * A generated archive of {@code interviews} indexed twice, with every {@code every}-th file changed in
+     * between: the index has several segments and deleted documents. Returns the index folder.
+     */
+    public static Path generatedWithDeletions(Path tmp, long seed, int interviews, int every) throws IOException {
+        Path corpus = tmp.resolve("corpus");
+        new CorpusGenerator(seed).write(interviews, corpus);
+        Path index = tmp.resolve("index");
+        index(index, corpus);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(corpus)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (int i = 0; i < files.size(); i += every) {
+            Files.writeString(files.get(i), Files.readString(files.get(i)) + "\n");
+        }
+        index(index, corpus);
+        return index;
     }
 
     private static SkillVocabulary skills;
