@@ -192,6 +192,14 @@ public final class Bench {
                 e.put("p99ms", pct(everything, 99));
                 e.put("queriesPerSecond", round(wall.get(p.name())[1] / (wall.get(p.name())[0] / 1e9)));
                 e.put("byKind", byKind);
+                if (p != verbatim) {
+                    // The median of the queries both engines ran: a peer skips the kinds it cannot answer.
+                    List<Long> shared = new ArrayList<>();
+                    for (String kind : samples.get(p.name()).keySet()) {
+                        shared.addAll(samples.get(verbatim.name()).getOrDefault(kind, List.of()));
+                    }
+                    e.put("verbatimP50msOnTheseKinds", pct(shared, 50));
+                }
                 perEngine.put(p.name(), e);
             }
             latency.put(clients + " clients", perEngine);

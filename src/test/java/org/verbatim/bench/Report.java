@@ -158,9 +158,11 @@ final class Report {
             double sq = ((Number) ((Map<String, Object>) sqIdx).get("textMBperSecond")).doubleValue();
             row(sb, "index throughput ≥ 1.2× SQLite FTS5", v / sq, 1.2);
         }
-        double vp = p50(one, "Verbatim", null);
         if (one.containsKey("PostgreSQL FTS")) {
-            row(sb, "search p50 ≥ 20× faster than PostgreSQL", p50(one, "PostgreSQL FTS", null) / vp, 20);
+            // Over the kinds PostgreSQL runs (all but compare); runs recorded before that was kept compare the whole mix.
+            Object shared = ((Map<String, Object>) one.get("PostgreSQL FTS")).get("verbatimP50msOnTheseKinds");
+            double vp = shared != null ? ((Number) shared).doubleValue() : p50(one, "Verbatim", null);
+            row(sb, "search p50 ≥ 20× faster than PostgreSQL (the queries both run)", p50(one, "PostgreSQL FTS", null) / vp, 20);
         }
         List<String> rgKinds = List.of("rare term", "medium term", "common term", "phrase 2", "phrase 3");
         row(sb, "search p50 ≥ 10× faster than ripgrep (its queries)", p50(one, "ripgrep", rgKinds) / p50(one, "Verbatim", rgKinds), 10);
