@@ -29,13 +29,27 @@ import org.apache.lucene.util.PriorityQueue;
  * interviews, the counts are those of the whole archive less the interviews it did not match, so a
  * query that matches everything costs little more than one that matches little.
  *
- * <p>Built once per reader (a few ordinals per facet value an interview has; about 16 bytes per
- * interview and value), it gives exactly what {@code SortedSetDocValuesFacetCounts} would.
+ * <p>A dimension whose interviews carry many values each, from a small set (skills, question groups),
+ * also has one bit set per value over each segment's interviews. When a search matches many
+ * interviews, those dimensions are counted a value at a time, as the matching interviews' bits and-ed
+ * with the value's, instead of an interview at a time: the cost then follows the number of values, not
+ * of matches. Which way is cheaper is decided per search from the counts involved.
+ *
+ * <p>Built once per reader (about 16 bytes per interview and value, and one bit per interview and
+ * value of the dense dimensions), it gives exactly what {@code SortedSetDocValuesFacetCounts} would.
  */
 final class FacetOrdinals {
 
     /** Below about this many interviews to count, a second thread costs more than it saves. */
     static final long PARALLEL_FROM = 5_000;
+
+    /** A dimension is counted by value bits only with at most this many values ... */
+    static final int DENSE_MAX_VALUES = 1024;
+    /** ... and at least this many values per interview on average. */
+    static final double DENSE_MIN_PER_INTERVIEW = 2;
+
+    /** How a count treats the dense dimensions: by cost, or always one way (for tests). */
+    enum Strategy { BY_COST, ORDINALS, VALUE_BITS }
 
     private final SortedSetDocValuesReaderState state;
     /** Labels by global ordinal, looked up the first time a count shows them. */
@@ -43,9 +57,44 @@ final class FacetOrdinals {
     private final Leaf[] leaves;
     private final int[] all;
     private final long liveInterviews;
+    /** The global ordinals of the dense dimensions' values, and for every ordinal its index among them or -1. */
+    private final int[] denseOrds;
+    private final int[] denseIndex;
+    /** Ordinals per interview: of every dimension, and of the others than the dense ones. */
+    private final double perInterview;
+    private final double sparsePerInterview;
+    /** Interview documents, deleted or not. */
+    private final long interviews;
 
-    /** One segment: its interview documents in order, and where each one's ordinals start. */
-    private record Leaf(int[] docs, int[] starts, int[] ords, Bits live) {
+    /**
+     * One segment: its interview documents in order, where each one's ordinals start, and the same for
+     * the ordinals of the dimensions that are not dense; and per dense value, the bits of its interviews.
+     */
+    private record Leaf(int[] docs, int[] starts, int[] ords, Bits live, int[] sparseStarts, int[] sparseOrds, long[][] valueBits) {
+
+        Leaf withDense(int[] denseIndex, int denseValues) {
+            int n = docs.length;
+            int[] sStarts = new int[n + 1];
+            int[] sOrds = new int[ords.length];
+            long[][] bits = new long[denseValues][];
+            int used = 0;
+            for (int i = 0; i < n; i++) {
+                sStarts[i] = used;
+                for (int j = starts[i]; j < starts[i + 1]; j++) {
+                    int k = denseIndex[ords[j]];
+                    if (k < 0) {
+                        sOrds[used++] = ords[j];
+                    } else {
+                        if (bits[k] == null) {
+                            bits[k] = new long[(n + 63) >>> 6];
+                        }
+                        bits[k][i >>> 6] |= 1L << i;
+                    }
+                }
+            }
+            sStarts[n] = used;
+            return new Leaf(docs, starts, ords, live, sStarts, java.util.Arrays.copyOf(sOrds, used), bits);
+        }
     }
 
     FacetOrdinals(SortedSetDocValuesReaderState state, BitSetProducer parents) throws IOException {
@@ -69,6 +118,42 @@ final class FacetOrdinals {
             }
         }
         liveInterviews = live;
+        // Dense dimensions: few values, many of them per interview.
+        int[] index = new int[all.length];
+        java.util.Arrays.fill(index, -1);
+        int dense = 0;
+        long ordsOfAll = 0;
+        long ordsOfDense = 0;
+        for (String dim : state.getDims()) {
+            SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+            long sum = 0;
+            for (int ord = range.start; ord <= range.end; ord++) {
+                sum += all[ord];
+            }
+            ordsOfAll += sum;
+            int values = range.end - range.start + 1;
+            if (live > 0 && values <= DENSE_MAX_VALUES && sum >= DENSE_MIN_PER_INTERVIEW * live) {
+                ordsOfDense += sum;
+                for (int ord = range.start; ord <= range.end; ord++) {
+                    index[ord] = dense++;
+                }
+            }
+        }
+        denseIndex = index;
+        denseOrds = new int[dense];
+        for (int ord = 0; ord < index.length; ord++) {
+            if (index[ord] >= 0) {
+                denseOrds[index[ord]] = ord;
+            }
+        }
+        interviews = java.util.Arrays.stream(leaves).mapToLong(l -> l.docs.length).sum();
+        perInterview = live == 0 ? 0 : (double) ordsOfAll / live;
+        sparsePerInterview = live == 0 ? 0 : (double) (ordsOfAll - ordsOfDense) / live;
+        if (dense > 0) {
+            for (int l = 0; l < leaves.length; l++) {
+                leaves[l] = leaves[l].withDense(denseIndex, dense);
+            }
+        }
     }
 
     private static Leaf load(LeafReaderContext ctx, String field, BitSetProducer parents, LongValues toGlobal) throws IOException {
@@ -98,12 +183,18 @@ final class FacetOrdinals {
             }
         }
         starts[k] = used;
-        return new Leaf(docs, starts, java.util.Arrays.copyOf(ords, used), ctx.reader().getLiveDocs());
+        return new Leaf(docs, starts, java.util.Arrays.copyOf(ords, used), ctx.reader().getLiveDocs(), null, null, null);
     }
 
     private static void add(Leaf leaf, int i, int[] counts, int delta) {
         for (int j = leaf.starts[i], end = leaf.starts[i + 1]; j < end; j++) {
             counts[leaf.ords[j]] += delta;
+        }
+    }
+
+    private static void addSparse(Leaf leaf, int i, int[] counts) {
+        for (int j = leaf.sparseStarts[i], end = leaf.sparseStarts[i + 1]; j < end; j++) {
+            counts[leaf.sparseOrds[j]]++;
         }
     }
 
@@ -116,6 +207,10 @@ final class FacetOrdinals {
      * interviews to count, the segments are split in two halves counted side by side.
      */
     Facets count(FacetsCollector hits, java.util.concurrent.ExecutorService executor, long parallelFrom) {
+        return count(hits, executor, parallelFrom, Strategy.BY_COST);
+    }
+
+    Facets count(FacetsCollector hits, java.util.concurrent.ExecutorService executor, long parallelFrom, Strategy strategy) {
         BitSet[] bits = new BitSet[leaves.length];
         long total = 0;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
@@ -124,13 +219,21 @@ final class FacetOrdinals {
         }
         // Most interviews match: take those that do not away from the whole archive's counts.
         boolean complement = total * 2 > liveInterviews;
+        long visited = complement ? liveInterviews - total : total;
+        boolean byValue = denseOrds.length > 0 && switch (strategy) {
+            case ORDINALS -> false;
+            case VALUE_BITS -> true;
+            // One and-ed word of bits per 64 interviews and dense value, against an increment per ordinal visited.
+            case BY_COST -> visited * sparsePerInterview + (double) denseOrds.length * (interviews >>> 6) + interviews
+                    < visited * perInterview;
+        };
         int split = half();
         int[] counts;
-        if (executor == null || split <= 0 || split >= leaves.length || (complement ? liveInterviews - total : total) < parallelFrom) {
-            counts = tally(bits, complement, 0, leaves.length);
+        if (executor == null || split <= 0 || split >= leaves.length || visited < parallelFrom) {
+            counts = tally(bits, complement, byValue, 0, leaves.length);
         } else {
-            java.util.concurrent.Future<int[]> first = executor.submit(() -> tally(bits, complement, 0, split));
-            counts = tally(bits, complement, split, leaves.length);
+            java.util.concurrent.Future<int[]> first = executor.submit(() -> tally(bits, complement, byValue, 0, split));
+            counts = tally(bits, complement, byValue, split, leaves.length);
             int[] other;
             try {
                 other = first.get();
@@ -146,11 +249,14 @@ final class FacetOrdinals {
         }
         if (complement) {
             for (int i = 0; i < counts.length; i++) {
-                counts[i] = all[i] - counts[i];
+                if (!byValue || denseIndex[i] < 0) {
+                    counts[i] = all[i] - counts[i];
+                }
             }
         }
         return new Counts(counts);
     }
+
 
     /** The first segment of the second half, so that both halves hold about as many interviews. */
     private int half() {
@@ -170,9 +276,10 @@ final class FacetOrdinals {
 
     /**
      * Counts over the segments {@code [from, to)}: of the interviews in the hits, or with {@code complement},
-     * of the live interviews not in them.
+     * of the live interviews not in them. With {@code byValue}, the dense dimensions are counted from their
+     * value bits, always of the interviews in the hits.
      */
-    private int[] tally(BitSet[] bits, boolean complement, int from, int to) {
+    private int[] tally(BitSet[] bits, boolean complement, boolean byValue, int from, int to) {
         int[] counts = new int[all.length];
         for (int l = from; l < to; l++) {
             Leaf leaf = leaves[l];
@@ -180,11 +287,31 @@ final class FacetOrdinals {
             if (!complement && in == null) {
                 continue;
             }
+            long[] hitBits = byValue && in != null ? new long[(leaf.docs.length + 63) >>> 6] : null;
             for (int i = 0; i < leaf.docs.length; i++) {
                 int doc = leaf.docs[i];
-                boolean hit = in != null && in.get(doc);
+                boolean hit = in != null && in.get(doc) && (leaf.live == null || leaf.live.get(doc));
+                if (hit && hitBits != null) {
+                    hitBits[i >>> 6] |= 1L << i;
+                }
                 if (complement ? !hit && (leaf.live == null || leaf.live.get(doc)) : hit) {
-                    add(leaf, i, counts, 1);
+                    if (byValue) {
+                        addSparse(leaf, i, counts);
+                    } else {
+                        add(leaf, i, counts, 1);
+                    }
+                }
+            }
+            if (hitBits != null) {
+                for (int k = 0; k < denseOrds.length; k++) {
+                    long[] value = leaf.valueBits[k];
+                    if (value != null) {
+                        int c = 0;
+                        for (int w = 0; w < value.length; w++) {
+                            c += Long.bitCount(value[w] & hitBits[w]);
+                        }
+                        counts[denseOrds[k]] += c;
+                    }
                 }
             }
         }

@@ -186,6 +186,14 @@ public final class Searcher implements Closeable {
         return this;
     }
 
+    private volatile FacetOrdinals.Strategy facetStrategy = FacetOrdinals.Strategy.BY_COST;
+
+    /** Counts the dense facet dimensions one way whatever the cost (tests of each way). */
+    Searcher countFacets(FacetOrdinals.Strategy strategy) {
+        this.facetStrategy = strategy;
+        return this;
+    }
+
     /** Uses the reference path (block join, drill sideways, separate answer count) instead of the one-pass join. */
     Searcher withoutOnePass() {
         this.onePass = false;
@@ -260,7 +268,7 @@ public final class Searcher implements Closeable {
                     org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
                     Facets f = counted.get(over);
                     if (f == null) {
-                        f = rs.ordinals().count(over, segmentThreads, alwaysParallel ? 0 : FacetOrdinals.PARALLEL_FROM);
+                        f = rs.ordinals().count(over, segmentThreads, alwaysParallel ? 0 : FacetOrdinals.PARALLEL_FROM, facetStrategy);
                         counted.put(over, f);
                     }
                     facets.put(dim, labelled(dim, facetValues(f, dim), labels));

@@ -28,6 +28,7 @@ class OnePassJoinTest {
     static Path tmp;
     static Searcher onePass;
     static Searcher parallel;
+    static Searcher byOrdinals;
     static Searcher reference;
 
     @BeforeAll
@@ -35,7 +36,9 @@ class OnePassJoinTest {
         // Files rewritten and indexed again: their old blocks are deleted and the new ones land in a new segment.
         Path index = Fixtures.generatedWithDeletions(tmp, 7, 160, 7);
         onePass = Searcher.open(index, Fixtures.skills(), Fixtures.grouping());
-        parallel = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).alwaysParallel();
+        parallel = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).alwaysParallel()
+                .countFacets(FacetOrdinals.Strategy.VALUE_BITS);
+        byOrdinals = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).countFacets(FacetOrdinals.Strategy.ORDINALS);
         reference = Searcher.open(index, Fixtures.skills(), Fixtures.grouping()).withoutOnePass();
     }
 
@@ -43,6 +46,7 @@ class OnePassJoinTest {
     static void close() throws IOException {
         onePass.close();
         parallel.close();
+        byOrdinals.close();
         reference.close();
     }
 
@@ -105,6 +109,7 @@ class OnePassJoinTest {
     private static void same(SearchRequest req) throws Exception {
         same(onePass, req);
         same(parallel, req);
+        same(byOrdinals, req);
     }
 
     private static void same(Searcher searcher, SearchRequest req) throws Exception {
