@@ -10,13 +10,19 @@ import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.NoOpOffsetStrategy;
 import org.apache.lucene.search.uhighlight.OffsetsEnum;
 import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
 import org.apache.lucene.search.uhighlight.UHComponents;
@@ -36,17 +42,27 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  *       without a field matcher, so the per-document view Lucene sets up (which maps matched fields onto
  *       the highlighted one) is the identity and is not needed.</li>
  * </ul>
- * Build a new one per request: it holds the documents of that request. The merged field infos, the only
- * costly part of building a highlighter, are shared (see {@link #fieldInfos(IndexSearcher)}).
+ * When every document to highlight is known to match the query (a page of search results), each field
+ * is also matched against only the parts of the query that name it: Lucene asks every clause for its
+ * matches in every field and keeps those of the field at hand, so a query over question and answer did
+ * the work twice. A required or prohibited clause on another field cannot change the outcome for a
+ * document that matches the whole query, so it is left out too.
+ *
+ * <p>Build a new one per request: it holds the documents of that request. The merged field infos, the
+ * only costly part of building a highlighter, are shared (see {@link #fieldInfos(IndexSearcher)}).
  */
 final class PageHighlighter extends UnifiedHighlighter {
 
     private final Map<Integer, Document> documents = new HashMap<>();
     private final IndexSearcher matching;
 
-    PageHighlighter(Builder settings, FieldInfos merged) {
+    private final boolean docsMatch;
+
+    /** @param docsMatch every document this highlighter is given matches the query it is given */
+    PageHighlighter(Builder settings, FieldInfos merged, boolean docsMatch) {
         super(settings);
         this.fieldInfos = merged;
+        this.docsMatch = docsMatch;
         this.matching = new IndexSearcher(searcher.getIndexReader());
         this.matching.setQueryCache(null);
     }
@@ -109,6 +125,10 @@ final class PageHighlighter extends UnifiedHighlighter {
         if (source != OffsetSource.POSTINGS || !components.getHighlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
             return super.getOffsetStrategy(source, components);
         }
+        Query query = docsMatch ? onlyField(components.getQuery(), components.getField()) : components.getQuery();
+        if (query == null) {
+            return NoOpOffsetStrategy.INSTANCE; // nothing in the query names this field
+        }
         return new PostingsOffsetStrategy(components) {
             private Weight weight;
 
@@ -121,7 +141,7 @@ final class PageHighlighter extends UnifiedHighlighter {
                     return;
                 }
                 if (weight == null) {
-                    weight = matching.createWeight(matching.rewrite(components.getQuery()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                    weight = matching.createWeight(matching.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
                 }
                 Matches matches = weight.matches(leaf, docId);
                 if (matches == null) {
@@ -137,6 +157,50 @@ final class PageHighlighter extends UnifiedHighlighter {
                 }
             }
         };
+    }
+
+    /**
+     * The parts of {@code q} that name {@code field}, in the same boolean structure, or null when none
+     * does. Only valid for documents that match {@code q}: required and prohibited clauses on other
+     * fields are dropped. A query whose fields cannot be told (none reported) is kept.
+     */
+    static Query onlyField(Query q, String field) {
+        if (q instanceof BoostQuery b) {
+            Query in = onlyField(b.getQuery(), field);
+            return in == null ? null : new BoostQuery(in, b.getBoost());
+        }
+        if (q instanceof BooleanQuery bq) {
+            if (bq.getMinimumNumberShouldMatch() > 0) {
+                return q; // leaving out optional clauses could change whether it matches
+            }
+            BooleanQuery.Builder kept = new BooleanQuery.Builder();
+            int n = 0;
+            for (BooleanClause c : bq) {
+                if (c.isProhibited()) {
+                    continue; // it does not match a document that matches q, so it marks nothing
+                }
+                Query k = onlyField(c.getQuery(), field);
+                if (k != null) {
+                    kept.add(k, c.getOccur());
+                    n++;
+                }
+            }
+            return n == 0 ? null : kept.build();
+        }
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        q.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String f) {
+                fields.add(f);
+                return false;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return fields.isEmpty() || fields.contains(field) ? q : null;
     }
 
     private LeafReaderContext contextOf(LeafReader reader) {

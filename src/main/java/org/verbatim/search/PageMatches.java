@@ -95,7 +95,7 @@ final class PageMatches {
                 .withScorer(new LeanPassageScorer())
                 .withFormatter(Snippets.formatter())
                 .withMaxNoHighlightPassages(0)
-                .withMaxLength(100_000), merged);
+                .withMaxLength(100_000), merged, true);
     }
 
     /** Walks each parent's block of pairs in doc-id order, so each segment's scorer only moves forward. */

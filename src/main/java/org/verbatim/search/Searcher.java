@@ -625,7 +625,7 @@ public final class Searcher implements Closeable {
                 .withFormatter(Snippets.formatter())
                 .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
                 .withMaxLength(Integer.MAX_VALUE - 1)
-                .withMaxNoHighlightPassages(0), fieldInfos(searcher));
+                .withMaxNoHighlightPassages(0), fieldInfos(searcher), false);
     }
 
     private static DrillDownQuery drillDown(Query base, Map<String, List<String>> filters) {

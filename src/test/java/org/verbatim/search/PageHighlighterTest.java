@@ -54,7 +54,8 @@ class PageHighlighterTest {
 
     static final List<String> QUERIES = List.of("latency", "kafka", "k8s", "postmortem", "\"production service\"",
             "\"data system team\"", "cache AND queue", "monolith OR refactor", "question:\"system design\"", "answer:documentation",
-            "team -data", "rollout~", "migr*", "\"service production\" OR \"latency data\"");
+            "team -data", "rollout~", "migr*", "\"service production\" OR \"latency data\"", "question:scale AND answer:team",
+            "+question:design answer:latency", "question:design -answer:latency", "(kafka OR k8s) AND team");
 
     @Test
     void snippetsAreLucenesOwn() throws Exception {
@@ -94,10 +95,14 @@ class PageHighlighterTest {
                     .withBreakIterator(WholeBreakIterator::new)
                     .withMaxLength(Integer.MAX_VALUE - 1)
                     .withMaxNoHighlightPassages(0);
-            String[] expected = settings.build().highlightFields(new String[] {Schema.ANSWER}, query, docs, new int[] {1}).get(Schema.ANSWER);
-            String[] actual = new PageHighlighter(settings, PageHighlighter.fieldInfos(searcher))
-                    .highlightFields(new String[] {Schema.ANSWER}, query, docs, new int[] {1}).get(Schema.ANSWER);
-            assertArrayEquals(expected, actual, q);
+            // Also answers that do not match the query, as a comparison shows them.
+            int[] others = matching(parsing.parse("team", SearchRequest.Scope.ANSWER), 30);
+            for (int[] set : List.of(docs, others)) {
+                String[] expected = settings.build().highlightFields(new String[] {Schema.ANSWER}, query, set, new int[] {1}).get(Schema.ANSWER);
+                String[] actual = new PageHighlighter(settings, PageHighlighter.fieldInfos(searcher), false)
+                        .highlightFields(new String[] {Schema.ANSWER}, query, set, new int[] {1}).get(Schema.ANSWER);
+                assertArrayEquals(expected, actual, q);
+            }
         }
     }
 
