@@ -3,7 +3,6 @@ package org.verbatim.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
@@ -19,6 +18,7 @@ import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.join.BitSetProducer;
 import org.apache.lucene.util.BitSet;
+import org.apache.lucene.util.LongHeap;
 import org.verbatim.index.Schema;
 
 /**
@@ -87,31 +87,43 @@ final class Answerers {
     record Page(List<Answerer> answers, int total) {
     }
 
-    /** The answerers from {@code offset} on, at most {@code limit}, newest first; only those up to the page are sorted. */
+    /**
+     * The answerers from {@code offset} on, at most {@code limit}, newest first. Only those that can reach
+     * the page are sorted: the newest days are found first (a heap of days, cheap even when the archive's
+     * documents come in date order, as files named by date do), and only the answers on those days are
+     * ordered in full.
+     */
     Page of(Query pairs, int offset, int limit) throws IOException {
         int keep = (int) Math.min(Integer.MAX_VALUE - 1L, (long) offset + limit);
-        // The worst kept answer on top, so a newer one replaces it.
-        java.util.PriorityQueue<Keyed> kept = new java.util.PriorityQueue<>(NEWEST_FIRST.reversed());
-        int total = 0;
-        for (Keyed k : all(pairs)) {
-            total++;
-            if (kept.size() < keep) {
-                kept.add(k);
-            } else if (NEWEST_FIRST.compare(k, kept.peek()) < 0) {
-                kept.poll();
-                kept.add(k);
+        List<Keyed> all = all(pairs);
+        if (keep == 0) {
+            return new Page(List.of(), all.size());
+        }
+        List<Keyed> candidates = all;
+        if (all.size() > keep) {
+            LongHeap newestDays = new LongHeap(keep);
+            for (Keyed k : all) {
+                newestDays.insertWithOverflow(k.day());
+            }
+            long oldestOnPage = newestDays.top();
+            candidates = new ArrayList<>();
+            for (Keyed k : all) {
+                if (k.day() >= oldestOnPage) {
+                    candidates.add(k);
+                }
             }
         }
-        List<Keyed> sorted = new ArrayList<>(kept);
-        sorted.sort(NEWEST_FIRST);
-        int from = Math.min(offset, sorted.size());
-        return new Page(sorted.subList(from, sorted.size()).stream().map(Keyed::answerer).toList(), total);
+        candidates.sort(NEWEST_FIRST);
+        int to = Math.min(keep, candidates.size());
+        int from = Math.min(offset, to);
+        return new Page(candidates.subList(from, to).stream().map(Keyed::answerer).toList(), all.size());
     }
 
     private List<Keyed> all(Query pairs) throws IOException {
         Weight weight = searcher.createWeight(searcher.rewrite(pairs), ScoreMode.COMPLETE_NO_SCORES, 1f);
         StoredFields stored = searcher.getIndexReader().storedFields();
         List<Keyed> out = new ArrayList<>();
+        int[] block = new int[16];
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
             BitSet parentBits = parents.getBitSet(leaf);
@@ -126,39 +138,49 @@ final class Answerers {
             int doc = it.nextDoc();
             while (doc != DocIdSetIterator.NO_MORE_DOCS) {
                 int parent = parentBits.nextSetBit(doc);
-                List<Integer> block = new ArrayList<>();
+                int n = 0;
                 for (; doc < parent; doc = it.nextDoc()) {
-                    block.add(doc);
+                    if (n == block.length) {
+                        block = java.util.Arrays.copyOf(block, n * 2);
+                    }
+                    block[n++] = doc;
                 }
                 long day = days.advanceExact(parent) ? days.longValue() : Long.MIN_VALUE;
                 int idOrd = ids.advanceExact(parent) ? ids.ordValue() : -1;
-                for (int pair : firstOfEachSpeaker(block, leaf, speakers, stored)) {
-                    out.add(new Keyed(new Answerer(leaf.docBase + pair, leaf.docBase + parent), day, ids, idOrd));
+                n = firstOfEachSpeaker(block, n, leaf, speakers, stored);
+                for (int i = 0; i < n; i++) {
+                    out.add(new Keyed(new Answerer(leaf.docBase + block[i], leaf.docBase + parent), day, ids, idOrd));
                 }
             }
         }
         return out;
     }
 
-    /** Indexes written before speakers had doc values fall back to the stored field. */
-    private static List<Integer> firstOfEachSpeaker(List<Integer> block, LeafReaderContext leaf, SortedDocValues speakers,
-                                                    StoredFields stored) throws IOException {
-        if (block.size() == 1) {
-            return block;
+    /**
+     * Keeps, in place, the first pair of each speaker among the block's {@code n} pairs; returns how many.
+     * Indexes written before speakers had doc values fall back to the stored field.
+     */
+    private static int firstOfEachSpeaker(int[] block, int n, LeafReaderContext leaf, SortedDocValues speakers,
+                                          StoredFields stored) throws IOException {
+        if (n <= 1) {
+            return n;
         }
-        List<Integer> first = new ArrayList<>();
-        Set<Object> seen = new HashSet<>();
-        for (int pair : block) {
+        List<Object> seen = new ArrayList<>(n);
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            int pair = block[i];
             Object speaker;
             if (speakers != null) {
                 speaker = speakers.advanceExact(pair) ? speakers.ordValue() : -1;
             } else {
                 speaker = stored.document(leaf.docBase + pair, Set.of(Schema.SPEAKER)).get(Schema.SPEAKER);
             }
-            if (seen.add(speaker == null ? "" : speaker)) {
-                first.add(pair);
+            Object key = speaker == null ? "" : speaker;
+            if (!seen.contains(key)) {
+                seen.add(key);
+                block[kept++] = pair;
             }
         }
-        return first;
+        return kept;
     }
 }

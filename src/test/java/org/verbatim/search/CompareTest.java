@@ -78,6 +78,28 @@ class CompareTest {
     }
 
     @Test
+    void pagesOfAManyAnswerQuestionFollowTheWholeOrderThroughSharedDays(@TempDir Path dir) throws Exception {
+        // Files named by date come in date order, and hundreds of interviews share days.
+        try (Searcher many = Searcher.open(Fixtures.generatedWithDeletions(dir, 5, 400, 9), Fixtures.skills(), Fixtures.grouping())) {
+            QuestionGroupView g = many.closestGroup("why are you leaving your current job?");
+            CompareResult all = many.compareAll(g.id(), SearchRequest.of(""));
+            assertTrue(all.total() > 100, "answers: " + all.total());
+            List<String> whole = all.answers().stream().map(a -> a.interview().id() + "#" + a.pair()).toList();
+            assertTrue(whole.size() > new java.util.HashSet<>(all.answers().stream().map(a -> a.interview().date()).toList()).size(),
+                    "some answers should share a day");
+            for (int size : new int[] {1, 7, 50}) {
+                List<String> paged = new java.util.ArrayList<>();
+                for (int page = 1; (page - 1) * size < whole.size(); page++) {
+                    CompareResult r = many.compare(g.id(), new SearchRequest("", page, size, null, null, Map.of(), null, null, 3));
+                    assertEquals(all.total(), r.total());
+                    r.answers().forEach(a -> paged.add(a.interview().id() + "#" + a.pair()));
+                }
+                assertEquals(whole, paged, "pages of " + size);
+            }
+        }
+    }
+
+    @Test
     void compareFiltersByRoleAndHighlightsWords() throws Exception {
         QuestionGroupView g = searcher.closestGroup("What's the hardest thing you've built?");
         CompareResult r = searcher.compare(g.id(), SearchRequest.of("kafka").withFilters(Map.of("role", List.of("Backend Engineer"))));
