@@ -48,6 +48,9 @@ final class FacetOrdinals {
     /** ... and at least this many values per interview on average. */
     static final double DENSE_MIN_PER_INTERVIEW = 2;
 
+    /** With fewer hits than one per this many interviews of a segment, each hit is looked up (a binary search) instead. */
+    static final int FEW_HITS_PER_INTERVIEW = 32;
+
     /** How a count treats the dense dimensions: by cost, or always one way (for tests). */
     enum Strategy { BY_COST, ORDINALS, VALUE_BITS }
 
@@ -212,9 +215,11 @@ final class FacetOrdinals {
 
     Facets count(FacetsCollector hits, java.util.concurrent.ExecutorService executor, long parallelFrom, Strategy strategy) {
         BitSet[] bits = new BitSet[leaves.length];
+        long[] hitsInLeaf = new long[leaves.length];
         long total = 0;
         for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
             bits[md.context.ord] = ((BitDocIdSet) md.bits).bits();
+            hitsInLeaf[md.context.ord] = md.totalHits;
             total += md.totalHits;
         }
         // Most interviews match: take those that do not away from the whole archive's counts.
@@ -230,10 +235,10 @@ final class FacetOrdinals {
         int split = half();
         int[] counts;
         if (executor == null || split <= 0 || split >= leaves.length || visited < parallelFrom) {
-            counts = tally(bits, complement, byValue, 0, leaves.length);
+            counts = tally(bits, hitsInLeaf, complement, byValue, 0, leaves.length);
         } else {
-            java.util.concurrent.Future<int[]> first = executor.submit(() -> tally(bits, complement, byValue, 0, split));
-            counts = tally(bits, complement, byValue, split, leaves.length);
+            java.util.concurrent.Future<int[]> first = executor.submit(() -> tally(bits, hitsInLeaf, complement, byValue, 0, split));
+            counts = tally(bits, hitsInLeaf, complement, byValue, split, leaves.length);
             int[] other;
             try {
                 other = first.get();
@@ -279,7 +284,7 @@ final class FacetOrdinals {
      * of the live interviews not in them. With {@code byValue}, the dense dimensions are counted from their
      * value bits, always of the interviews in the hits.
      */
-    private int[] tally(BitSet[] bits, boolean complement, boolean byValue, int from, int to) {
+    private int[] tally(BitSet[] bits, long[] hitsInLeaf, boolean complement, boolean byValue, int from, int to) {
         int[] counts = new int[all.length];
         for (int l = from; l < to; l++) {
             Leaf leaf = leaves[l];
@@ -288,17 +293,34 @@ final class FacetOrdinals {
                 continue;
             }
             long[] hitBits = byValue && in != null ? new long[(leaf.docs.length + 63) >>> 6] : null;
-            for (int i = 0; i < leaf.docs.length; i++) {
-                int doc = leaf.docs[i];
-                boolean hit = in != null && in.get(doc) && (leaf.live == null || leaf.live.get(doc));
-                if (hit && hitBits != null) {
-                    hitBits[i >>> 6] |= 1L << i;
+            if (!complement && hitsInLeaf[l] * FEW_HITS_PER_INTERVIEW < leaf.docs.length) {
+                // Few hits: find each one among the segment's interviews instead of looking at them all.
+                int i = 0;
+                for (int doc = in.nextSetBit(0); doc != DocIdSetIterator.NO_MORE_DOCS;
+                     doc = doc + 1 < in.length() ? in.nextSetBit(doc + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+                    int at = java.util.Arrays.binarySearch(leaf.docs, i, leaf.docs.length, doc);
+                    if (at < 0) {
+                        i = -at - 1; // not an interview document: nothing to count
+                        continue;
+                    }
+                    i = at;
+                    if (leaf.live == null || leaf.live.get(doc)) {
+                        count(leaf, i, hitBits, byValue, counts);
+                    }
                 }
-                if (complement ? !hit && (leaf.live == null || leaf.live.get(doc)) : hit) {
-                    if (byValue) {
-                        addSparse(leaf, i, counts);
-                    } else {
-                        add(leaf, i, counts, 1);
+            } else {
+                for (int i = 0; i < leaf.docs.length; i++) {
+                    int doc = leaf.docs[i];
+                    boolean hit = in != null && in.get(doc) && (leaf.live == null || leaf.live.get(doc));
+                    if (hit && hitBits != null) {
+                        hitBits[i >>> 6] |= 1L << i;
+                    }
+                    if (complement ? !hit && (leaf.live == null || leaf.live.get(doc)) : hit) {
+                        if (byValue) {
+                            addSparse(leaf, i, counts);
+                        } else {
+                            add(leaf, i, counts, 1);
+                        }
                     }
                 }
             }
@@ -316,6 +338,18 @@ final class FacetOrdinals {
             }
         }
         return counts;
+    }
+
+    /** Counts the {@code i}-th interview of the leaf, a hit. */
+    private static void count(Leaf leaf, int i, long[] hitBits, boolean byValue, int[] counts) {
+        if (hitBits != null) {
+            hitBits[i >>> 6] |= 1L << i;
+        }
+        if (byValue) {
+            addSparse(leaf, i, counts);
+        } else {
+            add(leaf, i, counts, 1);
+        }
     }
 
     /**
