@@ -74,9 +74,13 @@ final class PageHighlighter extends UnifiedHighlighter {
 
     /** The stored document, as read for highlighting when it was on the page, read now otherwise. */
     Document document(int docId) throws IOException {
+        return document(searcher.storedFields(), docId);
+    }
+
+    private Document document(StoredFields stored, int docId) throws IOException {
         Document d = documents.get(docId);
         if (d == null) {
-            d = searcher.storedFields().document(docId);
+            d = stored.document(docId);
             documents.put(docId, d);
         }
         return d;
@@ -89,11 +93,7 @@ final class PageHighlighter extends UnifiedHighlighter {
         List<CharSequence[]> values = new ArrayList<>();
         StoredFields stored = searcher.storedFields();
         for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-            Document d = documents.get(doc);
-            if (d == null) {
-                d = stored.document(doc);
-                documents.put(doc, d);
-            }
+            Document d = document(stored, doc);
             CharSequence[] byField = new CharSequence[fields.length];
             for (int i = 0; i < fields.length; i++) {
                 byField[i] = limited(d.getValues(fields[i]));
