@@ -85,7 +85,7 @@ public final class Indexer {
     /**
      * Indexes into the live generation: new and changed files are (re)written, unchanged ones skipped;
      * with {@code prune}, interviews whose file was under a given folder and is gone are removed.
-     * Commits after every batch, so an interrupted run keeps what it finished and a rerun does the rest.
+     * Commits every {@link #COMMIT_EVERY_NANOS} and at the end, so an interrupted run keeps what it wrote up to its last commit and a rerun does the rest.
      */
     public IndexSummary index(List<Path> paths, Manifest manifest, Progress progress, boolean prune) throws IOException {
         long t0 = System.nanoTime();
@@ -221,13 +221,17 @@ public final class Indexer {
         AtomicInteger done = new AtomicInteger();
         Map<String, String> claimedIds = new HashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        // Reading, segmenting and enriching run in parallel, up to LOOK_AHEAD files ahead of the writer;
+        // grouping and writing follow the sorted file order, so the same files always give the same
+        // question groups.
+        java.util.ArrayDeque<Future<Read>> ahead = new java.util.ArrayDeque<>();
+        int submitted = 0;
+        long lastCommit = System.nanoTime();
         try {
-            for (int from = 0; from < files.size(); from += BATCH) {
-                List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-                // Reading, segmenting and enriching run in parallel...
-                List<Future<Read>> futures = new ArrayList<>();
-                for (Path file : batch) {
-                    futures.add(pool.submit(() -> {
+            while (submitted < files.size() || !ahead.isEmpty()) {
+                while (submitted < files.size() && ahead.size() < LOOK_AHEAD) {
+                    Path file = files.get(submitted++);
+                    ahead.add(pool.submit(() -> {
                         try {
                             return read(file, manifest.rowFor(file), existing.bySource);
                         } finally {
@@ -235,36 +239,35 @@ public final class Indexer {
                         }
                     }));
                 }
-                // ...then grouping and writing follow the sorted file order, so the same files always
-                // give the same question groups.
-                for (Future<Read> f : futures) {
-                    Read r = f.get();
-                    if (r.unchanged()) {
-                        unchanged++;
-                        continue;
-                    }
-                    if (r.error() != null) {
-                        failed.add(new IndexSummary.Failure(r.source(), r.error()));
-                        continue;
-                    }
-                    String conflict = idConflict(r.interview().id(), r.source(), claimedIds, existing.sourceById);
-                    if (conflict != null) {
-                        failed.add(new IndexSummary.Failure(r.source(), conflict));
-                        continue;
-                    }
-                    Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups);
-                    try {
-                        write(writer, interview);
-                    } catch (IllegalArgumentException e) {
-                        // Lucene refused this document (an immense term, say) and wrote none of its block;
-                        // the writer is still sound, so this file fails and the batch goes on.
-                        failed.add(new IndexSummary.Failure(r.source(), "the index refused this interview: " + e.getMessage()));
-                        continue;
-                    }
-                    interviews++;
-                    pairs += interview.pairs().size();
+                Read r = ahead.poll().get();
+                if (r.unchanged()) {
+                    unchanged++;
+                    continue;
                 }
-                commit(writer, groups);
+                if (r.error() != null) {
+                    failed.add(new IndexSummary.Failure(r.source(), r.error()));
+                    continue;
+                }
+                String conflict = idConflict(r.interview().id(), r.source(), claimedIds, existing.sourceById);
+                if (conflict != null) {
+                    failed.add(new IndexSummary.Failure(r.source(), conflict));
+                    continue;
+                }
+                Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups);
+                try {
+                    write(writer, interview);
+                } catch (IllegalArgumentException e) {
+                    // Lucene refused this document (an immense term, say) and wrote none of its block;
+                    // the writer is still sound, so this file fails and the run goes on.
+                    failed.add(new IndexSummary.Failure(r.source(), "the index refused this interview: " + e.getMessage()));
+                    continue;
+                }
+                interviews++;
+                pairs += interview.pairs().size();
+                if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
+                    commit(writer, groups);
+                    lastCommit = System.nanoTime();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -318,8 +321,16 @@ public final class Indexer {
         return gone.size();
     }
 
-    /** Files read together before their interviews are grouped and written in order. */
-    private static final int BATCH = 256;
+    /** How many files may be read ahead of the one being written. */
+    private static final int LOOK_AHEAD = 256;
+
+    /**
+     * How often a run commits what it has written, as Solr's recommended hard auto-commit does: an
+     * interrupted run keeps what it wrote up to its last commit. Committing every few hundred files
+     * instead flushed segments of a few MB, which the writer then merged again and again (at L, 390
+     * commits).
+     */
+    private static final long COMMIT_EVERY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
 
     record Indexed(String id, String hash) {
     }
