@@ -114,7 +114,17 @@ public final class Bench {
             indexing.put(p.name(), Map.of("seconds", round(secs), "textMBperSecond", round(textBytes / 1e6 / secs),
                     "indexMB", round(bytes / 1e6)));
         }
+        if (!alone) {
+            System.err.println("bench: loading " + LuceneAlone.NAME);
+            Path dir = work.resolve("lucene-alone");
+            long t0 = System.nanoTime();
+            long bytes = LuceneAlone.load(pairs, dir, Runtime.getRuntime().availableProcessors());
+            double secs = (System.nanoTime() - t0) / 1e9;
+            indexing.put(LuceneAlone.NAME, Map.of("seconds", round(secs), "textMBperSecond", round(textBytes / 1e6 / secs),
+                    "indexMB", round(bytes / 1e6)));
+        }
         report.put("indexing", indexing);
+        verbatim.startServer();
         report.put("serverReadyMs", verbatim.readyMillis);
 
         List<BenchQuery> mix = mix(pairs, new Random(11));

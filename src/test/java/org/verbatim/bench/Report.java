@@ -68,7 +68,13 @@ final class Report {
                     .append(" | ").append(v.get("indexMB")).append(" |\n");
         }
         md.append("\nVerbatim's time includes reading the files, segmentation, skills and question groups; the peers load "
-                + "pairs already extracted from the same files.\n\n");
+                + "pairs already extracted from the same files. Text MB/s is the size of the files over the time, for every engine.");
+        if (indexing.containsKey(LuceneAlone.NAME)) {
+            md.append(" *" + LuceneAlone.NAME + "* is not a peer but the floor of the engine Verbatim is built on: the same "
+                    + "extracted pairs indexed by bare Lucene (English analyzer, question and answer with positions, nothing "
+                    + "else), one writer thread per core.");
+        }
+        md.append("\n\n");
         md.append("### Searching (over HTTP, with facets and highlighting)\n\n");
         md.append(r.containsKey("warmUp") ? "After an untimed warm-up (" + r.get("warmUp") + "), r" : "R")
                 .append(r.containsKey("alternation")

@@ -55,12 +55,12 @@ final class VerbatimPeer implements Peer {
         if (code != 0 && code != 1) {
             throw new IllegalStateException("verbatim index failed with exit code " + code);
         }
-        startServer();
         try (Stream<Path> s = Files.walk(index)) {
             return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 
+    /** Starts the server on the index and waits for its first answer ({@link #readyMillis}); not part of indexing. */
     void startServer() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
