@@ -255,7 +255,7 @@ public final class Indexer {
                 }
                 Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups);
                 try {
-                    write(writer, interview);
+                    write(writer, interview, r.words());
                 } catch (IllegalArgumentException e) {
                     // Lucene refused this document (an immense term, say) and wrote none of its block;
                     // the writer is still sound, so this file fails and the run goes on.
@@ -337,7 +337,7 @@ public final class Indexer {
 
     /** What reading one file gave: unchanged, failed with a reason, or an interview with its prepared questions. */
     private record Read(String source, boolean unchanged, String error, Interview interview,
-                        Map<String, QuestionMatcher.Prepared> questions) {
+                        Map<String, QuestionMatcher.Prepared> questions, java.util.Set<String> words) {
     }
 
     private Read read(Path file, Metadata row, Map<String, Indexed> bySource) {
@@ -345,18 +345,18 @@ public final class Indexer {
         try {
             Indexed before = bySource.get(source);
             if (before != null && before.hash().equals(loader.hash(file, row))) {
-                return new Read(source, true, null, null, null);
+                return new Read(source, true, null, null, null, null);
             }
             SourceFile loaded = loader.load(file, row);
             Interview interview = enricher.enrich(InterviewBuilder.build(loaded));
             Map<String, QuestionMatcher.Prepared> questions = grouping == null ? Map.of() : grouping.prepare(interview);
-            return new Read(source, false, null, interview, questions);
+            return new Read(source, false, null, interview, questions, Schema.distinctWords(interview));
         } catch (UnreadableFileException | NoDialogueException e) {
-            return new Read(source, false, e.getMessage(), null, null);
+            return new Read(source, false, e.getMessage(), null, null, null);
         } catch (RuntimeException e) {
             LOG.error("unexpected error reading {}", source, e);
             return new Read(source, false, "internal error while reading this file ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, null);
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, null, null);
         }
     }
 
@@ -373,8 +373,13 @@ public final class Indexer {
     }
 
     static void write(IndexWriter writer, Interview interview) throws IOException {
+        write(writer, interview, Schema.distinctWords(interview));
+    }
+
+    /** Writes an interview's block; {@code words} are its distinct words ({@link Schema#distinctWords}), worked out beforehand. */
+    static void write(IndexWriter writer, Interview interview, java.util.Set<String> words) throws IOException {
         List<Document> docs = new ArrayList<>();
-        for (Document d : Schema.toDocuments(interview)) {
+        for (Document d : Schema.toDocuments(interview, words)) {
             docs.add(Schema.facetsConfig().build(d));
         }
         // Drop what this file held before (its id may have changed), then write the new block.

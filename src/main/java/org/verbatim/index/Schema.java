@@ -95,7 +95,12 @@ public final class Schema {
     /** Two-word shingles of the question and the answer ({@link PhraseShingles}), to narrow exact phrases. */
     public static final String QUESTION_PHRASES = "questionPhrases";
     public static final String ANSWER_PHRASES = "answerPhrases";
-    /** Every word said, unstemmed, for spelling suggestions and completions (not stored). */
+    /**
+     * Every word said, unstemmed, for spelling suggestions and completions (not stored). Only which words
+     * occur and how often are read, so each distinct word is indexed once per interview, on the interview
+     * document: its document frequency counts interviews. (Indexes built before held it on every pair;
+     * such an index answers the same way, with pair counts, until it is rebuilt.)
+     */
     public static final String WORDS = "words";
     public static final String START = "start";
     public static final String END = "end";
@@ -207,6 +212,11 @@ public final class Schema {
      * built; pass each document through {@link #facetsConfig()}{@code .build(...)} before adding it.
      */
     public static java.util.List<Document> toDocuments(Interview interview) {
+        return toDocuments(interview, distinctWords(interview));
+    }
+
+    /** The block of documents for one interview whose distinct words ({@link #distinctWords}) are known. */
+    public static java.util.List<Document> toDocuments(Interview interview, java.util.Set<String> words) {
         java.util.List<Document> docs = new java.util.ArrayList<>(interview.pairs().size() + 1);
         for (Pair p : interview.pairs()) {
             Document d = new Document();
@@ -231,7 +241,6 @@ public final class Schema {
             for (String c : interview.candidates()) {
                 d.add(new TextField(CANDIDATE_TEXT, c, Field.Store.NO));
             }
-            d.add(new TextField(WORDS, p.question() + "\n" + p.answer(), Field.Store.NO));
             for (String skill : p.skills()) {
                 d.add(new StringField(SKILL, skill, Field.Store.YES));
             }
@@ -255,6 +264,7 @@ public final class Schema {
         d.add(new StoredField(FORMAT, interview.format()));
         d.add(new StoredField(PAIR_COUNT, interview.pairs().size()));
         d.add(new SortedDocValuesField(INTERVIEW_ID_SORT, new BytesRef(interview.id())));
+        d.add(new Field(WORDS, new WordList(words), TextField.TYPE_NOT_STORED));
         addEmptyText(d);
         d.add(new SortedSetDocValuesFacetField(FACET_FORMAT, interview.format()));
         for (String c : interview.candidates()) {
@@ -312,6 +322,58 @@ public final class Schema {
         java.util.List<java.util.Map.Entry<String, Integer>> out = new java.util.ArrayList<>(counts.entrySet());
         out.sort((a, b) -> b.getValue() - a.getValue());
         return out;
+    }
+
+    private static final Analyzer WORD_ANALYZER = new NameAnalyzer();
+
+    /** The distinct words of an interview's questions and answers, as {@link #WORDS} is analysed, in order of first use. */
+    public static java.util.Set<String> distinctWords(Interview interview) {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        for (Pair p : interview.pairs()) {
+            addWords(p.question(), words);
+            addWords(p.answer(), words);
+        }
+        return words;
+    }
+
+    private static void addWords(String text, java.util.Set<String> into) {
+        try (TokenStream ts = WORD_ANALYZER.tokenStream(WORDS, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                into.add(term.toString());
+            }
+            ts.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("analysing text in memory failed", e);
+        }
+    }
+
+    /** Words already analysed, one token each. */
+    private static final class WordList extends TokenStream {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final java.util.Collection<String> words;
+        private java.util.Iterator<String> next;
+
+        WordList(java.util.Collection<String> words) {
+            this.words = words;
+        }
+
+        @Override
+        public void reset() throws java.io.IOException {
+            super.reset();
+            next = words.iterator();
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (!next.hasNext()) {
+                return false;
+            }
+            clearAttributes();
+            term.setEmpty().append(next.next());
+            return true;
+        }
     }
 
     /** The analyzer for every field: English text analysis for speech, plain lower-casing for names. */
