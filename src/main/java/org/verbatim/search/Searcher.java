@@ -425,17 +425,32 @@ public final class Searcher implements Closeable {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
-    private static boolean wordStartsWith(String value, String prefix) {
-        String v = value.toLowerCase(java.util.Locale.ROOT);
-        if (v.startsWith(prefix)) {
+    /**
+     * Whether {@code value} (any case) starts with {@code prefix} (lower case), or one of its words does:
+     * a word begins after whitespace, a hyphen, a full stop or a comma. Runs for every candidate name on
+     * every keystroke, so it scans in place instead of lower-casing and splitting each name.
+     */
+    static boolean wordStartsWith(String value, String prefix) {
+        int n = prefix.length();
+        if (n == 0 || value.regionMatches(true, 0, prefix, 0, n)) {
             return true;
         }
-        for (String w : v.split("[\\s\\-.,]+")) {
-            if (w.startsWith(prefix)) {
+        for (int i = 0; i < n; i++) {
+            if (wordSeparator(prefix.charAt(i))) {
+                return false; // a word holds no separator: only the whole value can start with such a prefix
+            }
+        }
+        for (int i = 1, last = value.length() - n; i <= last; i++) {
+            if (wordSeparator(value.charAt(i - 1)) && !wordSeparator(value.charAt(i)) && value.regionMatches(true, i, prefix, 0, n)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** What separates words of a name: the characters of the regular expression {@code [\\s\\-.,]}. */
+    private static boolean wordSeparator(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '-' || c == '.' || c == ',';
     }
 
     // ---- question groups --------------------------------------------------------------------------
