@@ -190,7 +190,7 @@ public final class SkillExtractor {
     /** True when the vocabulary writes this ambiguous form in capitals (an acronym such as SOLID or REST). */
     private static boolean isAcronym(String written, Skill skill) {
         for (String a : skill.ambiguous()) {
-            if (a.equalsIgnoreCase(written.replaceAll("(?:'s|’s)$", "")) && a.length() >= 2 && a.equals(a.toUpperCase(Locale.ROOT))) {
+            if (a.equalsIgnoreCase(POSSESSIVE_END.matcher(written).replaceAll("")) && a.length() >= 2 && a.equals(a.toUpperCase(Locale.ROOT))) {
                 return true;
             }
         }
@@ -288,10 +288,14 @@ public final class SkillExtractor {
         return candidates.get(0);
     }
 
+    private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s\\-]+");
+    private static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s)$");
+    private static final Pattern PLURAL_OR_POSSESSIVE_END = Pattern.compile("(?:'s|’s|'|’|s|es)$");
+
     private static boolean sameCase(String form, String written) {
-        String a = form.replaceAll("[\\s\\-]+", "");
-        String b = written.replaceAll("[\\s\\-]+", "").replaceAll("(?:'s|’s|'|’|s|es)$", "");
-        String w = written.replaceAll("[\\s\\-]+", "");
+        String a = SPACES_AND_HYPHENS.matcher(form).replaceAll("");
+        String w = SPACES_AND_HYPHENS.matcher(written).replaceAll("");
+        String b = PLURAL_OR_POSSESSIVE_END.matcher(w).replaceAll("");
         return a.equals(w) || a.equals(b);
     }
 
@@ -324,7 +328,7 @@ public final class SkillExtractor {
     // ---- tokens and keys ----------------------------------------------------------------------------
 
     private static List<Token> tokens(String text) {
-        List<Token> out = new ArrayList<>();
+        List<Token> out = new ArrayList<>(text.length() / 5 + 1);
         int from = 0;
         int[] span = new int[2];
         while (nextToken(text, from, span)) {
@@ -333,7 +337,7 @@ public final class SkillExtractor {
             out.add(new Token(t, t.toLowerCase(Locale.ROOT), span[0], span[1]));
             from = span[1];
         }
-        return splitSlashes(out);
+        return text.indexOf('/') < 0 ? out : splitSlashes(out);
     }
 
     /**

@@ -326,14 +326,40 @@ public final class Schema {
 
     private static final Analyzer WORD_ANALYZER = new NameAnalyzer();
 
-    /** The distinct words of an interview's questions and answers, as {@link #WORDS} is analysed, in order of first use. */
+    /**
+     * The distinct words of an interview's questions and answers, as {@link #WORDS} is analysed, in order
+     * of first use. Speech repeats a small vocabulary, so the text is first cut at spaces, tabs and line
+     * breaks, which never fall inside a word, and each distinct piece is analysed once.
+     */
     public static java.util.Set<String> distinctWords(Interview interview) {
-        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        java.util.Set<String> pieces = new java.util.LinkedHashSet<>();
         for (Pair p : interview.pairs()) {
-            addWords(p.question(), words);
-            addWords(p.answer(), words);
+            addPieces(p.question(), pieces);
+            addPieces(p.answer(), pieces);
+        }
+        java.util.Set<String> words = new java.util.LinkedHashSet<>();
+        for (String piece : pieces) {
+            addWords(piece, words);
         }
         return words;
+    }
+
+    private static void addPieces(String text, java.util.Set<String> into) {
+        int start = -1;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            boolean space = i == n || isBreakingSpace(text.charAt(i));
+            if (space && start >= 0) {
+                into.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+    }
+
+    /** Characters that end a word wherever they stand (Unicode word boundaries break around them). */
+    static boolean isBreakingSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r';
     }
 
     private static void addWords(String text, java.util.Set<String> into) {
