@@ -86,8 +86,13 @@ class DistinctWordsTest {
     }
 
     private static List<String> wholeText(String text) {
+        return wholeText(NAMES, text);
+    }
+
+    /** The words field's tokens of a whole text, in order, as {@code analyzer} gives them. */
+    static List<String> wholeText(Analyzer analyzer, String text) {
         List<String> out = new java.util.ArrayList<>();
-        try (TokenStream ts = NAMES.tokenStream(Schema.WORDS, text)) {
+        try (TokenStream ts = analyzer.tokenStream(Schema.WORDS, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -60,16 +58,8 @@ class WordsFieldTest {
             }
             Set<String> words = new java.util.HashSet<>();
             for (Pair p : interview.pairs()) {
-                for (String text : List.of(p.question(), p.answer())) {
-                    try (TokenStream ts = analyzer.tokenStream(Schema.WORDS, text)) {
-                        CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
-                        ts.reset();
-                        while (ts.incrementToken()) {
-                            words.add(t.toString());
-                        }
-                        ts.end();
-                    }
-                }
+                words.addAll(DistinctWordsTest.wholeText(analyzer, p.question()));
+                words.addAll(DistinctWordsTest.wholeText(analyzer, p.answer()));
             }
             words.forEach(w -> interviewsSaying.merge(w, 1, Integer::sum));
         }
