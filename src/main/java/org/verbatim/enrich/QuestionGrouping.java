@@ -35,10 +35,10 @@ public final class QuestionGrouping {
         return p;
     }
 
-    /** The default: built-in lexicon and topics, the default threshold. */
+    /** The default: built-in lexicon and topics, the default threshold, the process's embedding model. */
     public static QuestionGrouping standard() {
         return new QuestionGrouping(new QuestionMatcher(new QuestionText(QuestionLexicon.builtIn()), QuestionTopics.builtIn(),
-                QuestionMatcher.DEFAULT_THRESHOLD));
+                QuestionMatcher.DEFAULT_THRESHOLD, QuestionEmbedder.shared()));
     }
 
     public QuestionMatcher matcher() {

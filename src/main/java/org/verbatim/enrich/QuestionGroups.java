@@ -32,6 +32,8 @@ public final class QuestionGroups {
         private final List<QuestionMatcher.Prepared> exemplars = new ArrayList<>();
 
         private final Map<String, Integer> wordings = new LinkedHashMap<>();
+        /** The catalogue topic's title for a topic's group, else {@code null}. */
+        private String catalogueLabel;
 
         Group(String id, long order) {
             this.id = id;
@@ -55,8 +57,50 @@ public final class QuestionGroups {
             return wordings;
         }
 
-        /** The most often asked wording, the shortest of equals; stable for equal counts. */
+        /**
+         * A neutral wording of the group: the catalogue topic's title for a topic; otherwise the exemplar
+         * closest to the group's centre that names no one (names replaced when every exemplar names
+         * someone); without vectors, the most often asked wording.
+         */
         public String label() {
+            if (catalogueLabel != null) {
+                return catalogueLabel;
+            }
+            String central = central();
+            return central != null ? central : mostAsked();
+        }
+
+        private String central() {
+            float[] centre = null;
+            for (QuestionMatcher.Prepared e : exemplars) {
+                if (e.vector() == null) {
+                    return null;
+                }
+                if (centre == null) {
+                    centre = new float[e.vector().length];
+                }
+                for (int i = 0; i < centre.length; i++) {
+                    centre[i] += e.vector()[i];
+                }
+            }
+            if (centre == null) {
+                return null;
+            }
+            String best = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (QuestionMatcher.Prepared e : exemplars) {
+                String neutral = QuestionText.withoutNames(e.wording());
+                // A wording that names a company or a person is a label only when every one does.
+                double score = QuestionEmbedder.cosine(e.vector(), centre) - (neutral.equals(QuestionText.withoutVocative(e.wording())) ? 0 : 1000);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = neutral;
+                }
+            }
+            return best;
+        }
+
+        private String mostAsked() {
             String best = null;
             int bestCount = -1;
             for (Map.Entry<String, Integer> e : wordings.entrySet()) {
@@ -86,8 +130,20 @@ public final class QuestionGroups {
     private final Map<String, java.util.Set<Group>> byTerm = new HashMap<>();
     private final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
 
+    private final double sure;
+    private final double floor;
+    private final double margin;
+
     public QuestionGroups(QuestionMatcher matcher) {
+        this(matcher, SURE, FLOOR, MARGIN);
+    }
+
+    /** With other limits than the defaults, to measure how they change grouping. */
+    QuestionGroups(QuestionMatcher matcher, double sure, double floor, double margin) {
         this.matcher = matcher;
+        this.sure = sure;
+        this.floor = floor;
+        this.margin = margin;
     }
 
     public QuestionMatcher matcher() {
@@ -97,6 +153,7 @@ public final class QuestionGroups {
     /** Restores a group read back from the index. */
     public void restore(String id, List<QuestionMatcher.Prepared> exemplars, Map<String, Integer> wordings) {
         Group g = new Group(id, groups.size());
+        g.catalogueLabel = id.startsWith("t-") ? catalogueLabel(id.substring(2)) : null;
         for (QuestionMatcher.Prepared p : exemplars) {
             g.addExemplar(p);
             indexTerms(g, p);
@@ -112,8 +169,9 @@ public final class QuestionGroups {
      * A group recomputed from the questions that still belong to it (after interviews were deleted): its
      * exemplars and wordings come only from those questions, so nothing of a deleted interview remains.
      */
-    public static Group rebuilt(String id, long order, List<QuestionMatcher.Prepared> questions) {
+    public static Group rebuilt(String id, long order, List<QuestionMatcher.Prepared> questions, QuestionMatcher matcher) {
         Group g = new Group(id, order);
+        g.catalogueLabel = id.startsWith("t-") ? new QuestionGroups(matcher).catalogueLabel(id.substring(2)) : null;
         java.util.Set<String> cores = new java.util.HashSet<>();
         for (QuestionMatcher.Prepared q : questions) {
             if (g.exemplars.size() < MAX_EXEMPLARS && cores.add(q.core())) {
@@ -124,81 +182,176 @@ public final class QuestionGroups {
         return g;
     }
 
-    /** The group this question belongs to, creating one when none matches; {@code null} for an empty question. */
+    /** The group this question belongs to, creating one when none matches; {@code null} for a question that forms no group. */
     public String assign(QuestionMatcher.Prepared q) {
-        if (q.core().isEmpty()) {
+        if (!q.groupable()) {
             return null;
         }
         Group g = byCore.get(q.core());
         if (g == null && q.topic() != null) {
-            // A catalogue question: its group is the topic's, named after the topic so that it is the
-            // same in every archive.
-            g = groups.get("t-" + q.topic());
-            if (g == null) {
-                g = new Group("t-" + q.topic(), groups.size());
-                groups.put(g.id, g);
-            }
-            if (g.exemplars.size() < MAX_EXEMPLARS) {
-                g.addExemplar(q);
-                indexTerms(g, q);
-            }
-            byCore.put(q.core(), g);
+            g = topicGroup(q.topic());
         }
         if (g == null) {
-            g = closest(q);
-            if (g == null) {
+            Choice c = choose(q);
+            if (c.group() != null) {
+                g = c.group();
+            } else if (c.topic() != null) {
+                g = topicGroup(c.topic());
+            } else {
                 g = new Group(newId(q.core()), groups.size());
                 groups.put(g.id, g);
-                g.addExemplar(q);
-                indexTerms(g, q);
-            } else if (g.exemplars.size() < MAX_EXEMPLARS) {
-                g.addExemplar(q);
-                indexTerms(g, q);
             }
-            byCore.put(q.core(), g);
         }
+        if (g.exemplars.size() < MAX_EXEMPLARS && !byCore.containsKey(q.core())) {
+            g.addExemplar(q);
+            indexTerms(g, q);
+        }
+        byCore.putIfAbsent(q.core(), g);
         g.count(q.wording(), 1);
         changed.add(g.id);
         return g.id;
     }
 
-    /** The group whose best exemplar matches, or {@code null} when none reaches the threshold. */
-    public Group closest(QuestionMatcher.Prepared q) {
-        Group best = null;
-        double bestSim = matcher.threshold();
+    /** A catalogue question: its group is the topic's, named after the topic so that it is the same in every archive. */
+    private Group topicGroup(String topic) {
+        Group g = groups.get("t-" + topic);
+        if (g == null) {
+            g = new Group("t-" + topic, groups.size());
+            g.catalogueLabel = catalogueLabel(topic);
+            groups.put(g.id, g);
+        }
+        return g;
+    }
+
+    private String catalogueLabel(String topic) {
+        for (QuestionTopics.Topic t : matcher.topics().topics()) {
+            if (t.id().equals(topic)) {
+                return t.label();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Similarity above which a question joins its closest group whatever the others score: near
+     * duplicates, and questions with most of their content words in common.
+     */
+    static final double SURE = 0.75;
+    /** Below this a question never joins a group: nothing asked so far is like it. */
+    static final double FLOOR = 0.5;
+    /** Between the two, the closest group must be ahead of the next one by this much. */
+    static final double MARGIN = 0.1;
+
+    /** Where a question goes: an existing group, a catalogue topic not asked yet, or neither. */
+    record Choice(Group group, String topic, double score, double runnerUp) {
+    }
+
+    /**
+     * The group a question joins by its neighbours: the closest group (by its closest exemplar, the
+     * catalogue's titles counting as exemplars of their topics) when it is clearly alike
+     * ({@link #SURE}), or alike enough ({@link #FLOOR}) and clearly ahead of the next group
+     * ({@link #MARGIN}). Without an embedding model only word overlap counts, at the matcher's threshold.
+     */
+    Choice choose(QuestionMatcher.Prepared q) {
+        Map<String, Double> score = scores(q);
+        String best = null;
+        double s1 = Double.NEGATIVE_INFINITY;
+        double s2 = Double.NEGATIVE_INFINITY;
+        for (Map.Entry<String, Double> e : score.entrySet()) {
+            double s = e.getValue();
+            if (s > s1) {
+                s2 = s1;
+                s1 = s;
+                best = e.getKey();
+            } else if (s > s2) {
+                s2 = s;
+            }
+        }
+        boolean joins = q.vector() == null ? s1 >= matcher.threshold()
+                : s1 >= sure || s1 >= floor && s1 - s2 >= margin;
+        if (best == null || !joins) {
+            return new Choice(null, null, s1, s2);
+        }
+        Group g = groups.get(best);
+        return g != null ? new Choice(g, null, s1, s2) : new Choice(null, best.substring(2), s1, s2);
+    }
+
+    /** The best similarity of the question to each group (and to each catalogue topic not yet a group), by group id. */
+    private Map<String, Double> scores(QuestionMatcher.Prepared q) {
+        Map<String, Double> score = new LinkedHashMap<>();
         for (Group g : candidates(q)) {
             for (QuestionMatcher.Prepared e : g.exemplars) {
                 double sim = matcher.similarity(q, e);
-                if (sim >= bestSim && (best == null || sim > bestSim)) {
-                    best = g;
-                    bestSim = sim;
+                score.merge(g.id, sim, Math::max);
+            }
+        }
+        if (q.vector() != null) {
+            for (QuestionMatcher.Prepared p : prototypes()) {
+                double sim = matcher.similarity(q, p);
+                score.merge("t-" + p.topic(), sim, Math::max);
+            }
+        }
+        return score;
+    }
+
+    private List<QuestionMatcher.Prepared> prototypes;
+
+    /** The catalogue's titles, embedded once. */
+    private List<QuestionMatcher.Prepared> prototypes() {
+        if (prototypes == null) {
+            List<QuestionMatcher.Prepared> out = new ArrayList<>();
+            for (QuestionTopics.Topic t : matcher.topics().topics()) {
+                out.add(matcher.prototype(t));
+            }
+            prototypes = out;
+        }
+        return prototypes;
+    }
+
+    /** The group of an existing question's core, or {@code null}. */
+    public Group groupOfCore(String core) {
+        return byCore.get(core);
+    }
+
+    /**
+     * The groups closest to a free-text question, best first, with their similarity: the catalogue
+     * topic it names first, then by closest exemplar. Empty when there are no groups.
+     */
+    public List<Map.Entry<Group, Double>> ranked(QuestionMatcher.Prepared q, int limit) {
+        Map<String, Double> score = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            for (QuestionMatcher.Prepared e : g.exemplars) {
+                score.merge(g.id, matcher.similarity(q, e), Math::max);
+            }
+        }
+        if (q.topic() != null && groups.containsKey("t-" + q.topic())) {
+            score.put("t-" + q.topic(), 1.0);
+        }
+        if (q.vector() != null) {
+            for (QuestionMatcher.Prepared p : prototypes()) {
+                if (groups.containsKey("t-" + p.topic())) {
+                    score.merge("t-" + p.topic(), matcher.similarity(q, p), Math::max);
                 }
             }
         }
-        return best;
+        List<Map.Entry<Group, Double>> out = new ArrayList<>();
+        score.forEach((id, s) -> out.add(Map.entry(groups.get(id), s)));
+        out.sort((a, b) -> a.getValue().equals(b.getValue()) ? Long.compare(a.getKey().order, b.getKey().order)
+                : Double.compare(b.getValue(), a.getValue()));
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
     }
 
     /** The group most like a free-text question even below the threshold, or {@code null} when there are none. */
     public Group nearest(QuestionMatcher.Prepared q) {
-        if (q.topic() != null && groups.containsKey("t-" + q.topic())) {
-            return groups.get("t-" + q.topic());
-        }
-        Group best = null;
-        double bestSim = Double.NEGATIVE_INFINITY;
-        for (Group g : candidates(q)) {
-            for (QuestionMatcher.Prepared e : g.exemplars) {
-                double sim = matcher.similarity(q, e);
-                if (sim > bestSim) {
-                    best = g;
-                    bestSim = sim;
-                }
-            }
-        }
-        return best;
+        List<Map.Entry<Group, Double>> r = ranked(q, 1);
+        return r.isEmpty() ? null : r.get(0).getKey();
     }
 
-    /** Groups sharing at least one content word with the question, in creation order. */
-    private List<Group> candidates(QuestionMatcher.Prepared q) {
+    /** Groups that may match: with a vector every group; without, those sharing a content word. In creation order. */
+    private java.util.Collection<Group> candidates(QuestionMatcher.Prepared q) {
+        if (q.vector() != null) {
+            return groups.values();
+        }
         java.util.Set<Group> found = new java.util.HashSet<>();
         for (String t : q.terms()) {
             java.util.Set<Group> gs = byTerm.get(t);

@@ -23,8 +23,10 @@ public final class QuestionLexicon {
     private final Pattern leadIns;
     /** contrasts[set][alternative] = phrases, each padded with spaces for whole-word matching */
     private final List<List<List<String>>> contrasts;
+    private final List<Pattern> callTalk;
 
-    private QuestionLexicon(List<String> fillers, List<String> leadIns, List<List<List<String>>> contrasts) {
+    private QuestionLexicon(List<String> fillers, List<String> leadIns, List<List<List<String>>> contrasts, List<Pattern> callTalk) {
+        this.callTalk = callTalk;
         this.fillers = Pattern.compile("(?i)(?<![\\p{L}'])(?:" + alternation(fillers) + ")(?![\\p{L}'])[,]?");
         this.leadIns = Pattern.compile("(?i)^(?:(?:" + alternation(leadIns) + ")[,.!]?\\s+)+");
         this.contrasts = contrasts;
@@ -46,7 +48,11 @@ public final class QuestionLexicon {
                 }
                 contrasts.add(alternatives);
             }
-            return new QuestionLexicon(strings(root.path("fillers")), strings(root.path("leadIns")), contrasts);
+            List<Pattern> callTalk = new ArrayList<>();
+            for (JsonNode p : root.path("callTalk")) {
+                callTalk.add(Pattern.compile("(?i)" + p.asText()));
+            }
+            return new QuestionLexicon(strings(root.path("fillers")), strings(root.path("leadIns")), contrasts, callTalk);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + BUILT_IN, e);
         }
@@ -70,6 +76,25 @@ public final class QuestionLexicon {
 
     String removeFillers(String text) {
         return fillers.matcher(text).replaceAll("");
+    }
+
+    /**
+     * True when a sentence is about the conversation itself rather than the candidate: permission and
+     * offers ("Do you mind if I take notes?", "Shall we get started?"), checks on the line ("Can you
+     * hear me?", "Am I on mute?"), requests to repeat.
+     */
+    boolean aboutTheCall(String sentence) {
+        for (Pattern p : callTalk) {
+            if (p.matcher(sentence).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the word is one of the lead-ins ("So", "Great"), not a name. */
+    boolean isLeadIn(String word) {
+        return leadIns.matcher(word + " ").lookingAt();
     }
 
     String removeLeadIn(String sentence) {

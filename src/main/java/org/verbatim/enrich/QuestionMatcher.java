@@ -19,11 +19,13 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Decides whether two questions ask the same thing. Questions of the catalogue ({@link QuestionTopics})
- * are the same when they have the same topic. Others are compared on their content words (stemmed,
- * without the request around them and the words every question has): the same when the share of
- * words they have in common reaches the threshold and they do not take different sides of a contrast
- * of the lexicon ("give" / "receive" feedback). Thread-safe.
+ * How alike two questions are. Questions of the catalogue ({@link QuestionTopics}) are the same when
+ * they have the same topic. Others are compared on meaning (the cosine of their sentence embeddings,
+ * see {@link QuestionEmbedder}) and on their content words (stemmed, without the request around them
+ * and the words every question has), whichever says more, unless they take different sides of a
+ * contrast of the lexicon ("give" / "receive" feedback), which makes them different whatever else
+ * they share. Whether a question joins a group is decided from these similarities by
+ * {@link QuestionGroups}. Thread-safe.
  */
 public final class QuestionMatcher {
 
@@ -63,18 +65,35 @@ public final class QuestionMatcher {
     private final QuestionText text;
     private final QuestionTopics topics;
     private final double threshold;
+    private final QuestionEmbedder embedder;
 
+    /** Word overlap and the catalogue only, without embeddings. */
     public QuestionMatcher(QuestionText text, QuestionTopics topics, double threshold) {
+        this(text, topics, threshold, QuestionEmbedder.NONE);
+    }
+
+    public QuestionMatcher(QuestionText text, QuestionTopics topics, double threshold, QuestionEmbedder embedder) {
         this.text = text;
         this.topics = topics;
         this.threshold = threshold;
+        this.embedder = embedder;
     }
 
     /**
-     * A question ready for comparison: its core text (for matching), its display wording, the catalogue
-     * topic it matches ({@code null} for none) and its content words, stemmed and sorted.
+     * A question ready for comparison: its core text (for matching; empty for a question that forms no
+     * group, such as "Right?"), its display wording, the catalogue topic it matches ({@code null} for
+     * none), its content words, stemmed and sorted, and the unit vector of its cleaned wording
+     * ({@code null} without an embedding model).
      */
-    public record Prepared(String core, String wording, String topic, List<String> terms) {
+    public record Prepared(String core, String wording, String topic, List<String> terms, float[] vector) {
+        public Prepared(String core, String wording, String topic, List<String> terms) {
+            this(core, wording, topic, terms, null);
+        }
+
+        /** True when this question takes part in grouping. */
+        public boolean groupable() {
+            return !core.isEmpty();
+        }
     }
 
     public Prepared prepare(String question) {
@@ -83,7 +102,42 @@ public final class QuestionMatcher {
         if (core.isEmpty()) {
             return new Prepared(core, wording, null, List.of());
         }
-        return new Prepared(core, wording, topics.match(core), terms(QuestionText.essence(core)));
+        String topic = topics.match(core);
+        List<String> terms = terms(QuestionText.essence(core));
+        if (text.notAQuestion(question, wording, terms, topic != null)) {
+            return new Prepared("", wording, null, List.of());
+        }
+        return new Prepared(core, wording, topic, terms, embedder.embed(text.forEmbedding(wording)));
+    }
+
+    /** A catalogue topic as a named prototype: its title, prepared like a question of that topic. */
+    Prepared prototype(QuestionTopics.Topic topic) {
+        String wording = topic.label();
+        String core = QuestionText.coreOf(wording);
+        return new Prepared(core, wording, topic.id(), terms(QuestionText.essence(core)), embedder.embed(wording));
+    }
+
+    /** Free text typed by a user to find a question: prepared like a question, never discarded. */
+    public Prepared prepareQuery(String text) {
+        Prepared p = prepare(text);
+        if (p.groupable()) {
+            return p;
+        }
+        String wording = text.strip();
+        String core = QuestionText.coreOf(wording);
+        return new Prepared(core, wording, topics.match(core), terms(QuestionText.essence(core)), embedder.embed(wording));
+    }
+
+    public QuestionTopics topics() {
+        return topics;
+    }
+
+    public QuestionText text() {
+        return text;
+    }
+
+    public QuestionEmbedder embedder() {
+        return embedder;
     }
 
     static List<String> terms(String text) {
@@ -114,11 +168,15 @@ public final class QuestionMatcher {
             return a.topic().equals(b.topic()) ? 1 : -1;
         }
         double overlap = jaccard(a.terms(), b.terms());
-        if (overlap >= threshold && text.lexicon().contrasting(padded(a.core()), padded(b.core()))) {
+        double meaning = a.vector() != null && b.vector() != null ? QuestionEmbedder.cosine(a.vector(), b.vector()) : -1;
+        if (Math.max(overlap, meaning) >= CONTRAST_FROM && text.lexicon().contrasting(padded(a.core()), padded(b.core()))) {
             return -1;
         }
-        return overlap;
+        return Math.max(overlap, meaning);
     }
+
+    /** Questions this alike are checked for a contrast; less alike ones never join anyway. */
+    private static final double CONTRAST_FROM = 0.3;
 
     static double jaccard(List<String> a, List<String> b) {
         if (a.isEmpty() || b.isEmpty()) {

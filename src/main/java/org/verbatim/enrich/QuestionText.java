@@ -76,7 +76,12 @@ public final class QuestionText {
             while (first > 0 && asks(sentences.get(first - 1))) {
                 first--;
             }
-            kept.addAll(sentences.subList(first, last + 1));
+            for (int i = first; i <= last; i++) {
+                // "Tom?" handing over to a panellist, or "Right?" before the real question, asks nothing.
+                if (i == last || QuestionMatcher.terms(sentences.get(i)).size() > 1) {
+                    kept.add(sentences.get(i));
+                }
+            }
         }
         StringBuilder sb = new StringBuilder();
         for (String s : kept) {
@@ -95,6 +100,171 @@ public final class QuestionText {
 
     private static boolean asks(String s) {
         return Questions.isQuestionSentence(s) || Questions.isPrompt(s) || Questions.isInterrogative(s);
+    }
+
+    /**
+     * Words that, alone, do not make an interview question: backchannels ("Right?", "Really?"), checks
+     * on the call ("Can you hear me?", "Does that make sense?") and prompts to go on ("What do you
+     * think?", "How so?"). Stemmed as {@link QuestionMatcher#terms} stems.
+     */
+    private static final java.util.Set<String> EMPTY = new java.util.HashSet<>(QuestionMatcher.terms(
+            "think thought mean meant sure sense make makes okay right correct true wrong really sorry pardon hear heard "
+                    + "see seen mute muted unmuted screen audio video sound camera connection started start ready minute second "
+                    + "moment else anything everything something somewhere anyone way good great fine clear happened happen "
+                    + "happens said saying else then that this those these one ones yeah yes no huh hmm eh oh wow cool interesting "
+                    + "follow following go going went gone continue sorry excuse"));
+
+    private static final java.util.regex.Pattern TAG_QUESTION = java.util.regex.Pattern.compile(
+            "(?i)[,;]\\s*(?:right|no|yeah|yes|okay|ok|huh|eh|correct|true|isn'?t it|aren'?t they|aren'?t you|wasn'?t it|weren'?t they|"
+                    + "don'?t you|didn'?t you|doesn'?t it|didn'?t it|isn'?t that|wasn'?t that|won'?t it|wouldn'?t it|haven'?t you|"
+                    + "hasn'?t it|can'?t you|couldn'?t you|is that right|am i right|is that fair|would you say|you think|"
+                    + "don'?t you think|you know|if that makes sense|does that make sense)\\s*\\?+\\s*$");
+
+    private static final java.util.regex.Pattern ADDRESSES_LISTENER = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:you|your|yours|yourself)\\b");
+
+    /** Words after the question that, said by the asker and not addressed to the listener, answer it. */
+    static final int RHETORICAL_TAIL_WORDS = 10;
+
+    /**
+     * True when a turn ends by asking but asks nothing whose answers anyone would compare: a
+     * backchannel or a check on the call (no content word but empty ones), a word or two ("Why?",
+     * "Which one?"), a tag on a statement ("So it was mostly Java, right?"), or a question the speaker
+     * answers at once ("And why does that matter? Because the cache is cold...").
+     *
+     * @param terms the content words of the wording ({@link QuestionMatcher#terms})
+     */
+    boolean notAQuestion(String question, String wording, List<String> terms, boolean catalogued) {
+        int content = 0;
+        for (String t : terms) {
+            if (!EMPTY.contains(t)) {
+                content++;
+            }
+        }
+        if (content == 0 || !catalogued && content == 1 && Questions.wordCount(wording) <= 2) {
+            return true;
+        }
+        List<String> sentences = Sentences.split(wording);
+        String last = sentences.isEmpty() ? wording : sentences.get(sentences.size() - 1);
+        if (TAG_QUESTION.matcher(last).find() || NEGATIVE_TAG.matcher(last).find()
+                || BARE_TAG.matcher(last).find() && !Questions.isInterrogative(last + " x x x")) {
+            return true;
+        }
+        return lexicon.aboutTheCall(last) || rhetorical(question);
+    }
+
+    /** "..., weren't you?", "..., didn't it?": a statement asking to be confirmed. */
+    private static final java.util.regex.Pattern NEGATIVE_TAG = java.util.regex.Pattern.compile(
+            "(?i),\\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|wo|would|should|must)n['’]?t "
+                    + "(?:it|you|they|he|she|we|that|there|i)\\s*\\?*\\s*$");
+
+    /** "so that was the whole migration right": a tag without its comma, as speech-to-text writes it. */
+    private static final java.util.regex.Pattern BARE_TAG = java.util.regex.Pattern.compile(
+            "(?i)\\s(?:right|yeah|correct|no)\\s*\\?*\\s*$");
+
+    /** The turn goes on after its last question with a statement of its own, not addressed to the listener. */
+    private boolean rhetorical(String question) {
+        List<String> sentences = Sentences.split(lexicon.removeFillers(question.replace('\n', ' ')));
+        int last = -1;
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            if (sentences.get(i).strip().endsWith("?")) {
+                last = i;
+                break;
+            }
+        }
+        if (last < 0 || last == sentences.size() - 1) {
+            return false;
+        }
+        String tail = String.join(" ", sentences.subList(last + 1, sentences.size()));
+        return Questions.wordCount(tail) >= RHETORICAL_TAIL_WORDS && !ADDRESSES_LISTENER.matcher(tail).find()
+                && !Questions.isPrompt(tail);
+    }
+
+    private static final java.util.regex.Pattern VOCATIVE = java.util.regex.Pattern.compile(
+            "^(\\p{Lu}[\\p{Ll}'’-]+)(?: \\p{Lu}[\\p{Ll}'’-]+)?,\\s+");
+
+    private static final java.util.regex.Pattern NAME_AT_END = java.util.regex.Pattern.compile(
+            ",\\s*\\p{Lu}[\\p{Ll}'’-]+\\s*\\?\\s*$");
+
+    /** The wording as it is embedded: without the name it is addressed to ("Priya, why ...", "..., Tom?"). */
+    String forEmbedding(String wording) {
+        return withoutVocative(wording);
+    }
+
+    /** The wording without the name it is addressed to ("Priya, why ...", "... to join us, Tom?"). */
+    static String withoutVocative(String wording) {
+        java.util.regex.Matcher m = VOCATIVE.matcher(wording);
+        String w = wording;
+        if (m.find() && !BuiltIn.LEXICON.isLeadIn(m.group(1)) && !isKnownTerm(m.group(1))) {
+            w = w.substring(m.end());
+            w = w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+        }
+        return NAME_AT_END.matcher(w).replaceFirst("?");
+    }
+
+    private static final class BuiltIn {
+        static final QuestionLexicon LEXICON = QuestionLexicon.builtIn();
+        static final java.util.Set<String> SKILL_FORMS = skillForms();
+
+        private static java.util.Set<String> skillForms() {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try {
+                for (Skill s : SkillVocabulary.load(null).skills()) {
+                    for (String f : s.forms()) {
+                        out.add(f.toLowerCase(Locale.ROOT));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the built-in skill vocabulary", e);
+            }
+            return out;
+        }
+    }
+
+    /** A skill name or alias ("Kafka", "Python"): capitalised, but not a name to remove. */
+    private static boolean isKnownTerm(String word) {
+        return BuiltIn.SKILL_FORMS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    private static final java.util.regex.Pattern NAME_RUN = java.util.regex.Pattern.compile(
+            "(?<=[\\p{L}\\p{N},;:'’)]\\s)\\p{Lu}[\\p{L}'’&.-]*(?:\\s+\\p{Lu}[\\p{L}'’&.-]*)*");
+
+    /**
+     * The wording without the names in it: the addressee dropped, and other capitalised words inside a
+     * sentence (a company, a person; not "I", acronyms or skill names) replaced by a neutral phrase:
+     * "Why are you leaving Quillpad?" becomes "Why are you leaving this company?".
+     */
+    public static String withoutNames(String wording) {
+        String w = withoutVocative(wording);
+        java.util.regex.Matcher m = NAME_RUN.matcher(w);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String run = m.group();
+            boolean name = false;
+            for (String word : run.split("\\s+")) {
+                String bare = word.replaceAll("['’]s$|[.,]$", "");
+                if (!bare.equals("I") && !bare.startsWith("I'") && !bare.startsWith("I’") && !isKnownTerm(bare)
+                        && !bare.equals(bare.toUpperCase(Locale.ROOT))) {
+                    name = true;
+                }
+            }
+            String tail = run.endsWith("'s") || run.endsWith("’s") ? "'s" : "";
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(name ? neutralFor(w, m.start()) + tail : run));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static final java.util.regex.Pattern PLACE_WORD = java.util.regex.Pattern.compile(
+            "(?i)(?:\\b(?:at|join|joining|leave|leaving|left|for|to|about|in)\\s+)$");
+
+    /** "this company" where a place of work fits ("leaving Quillpad", "why Northwind"), else "them". */
+    private static String neutralFor(String text, int at) {
+        String before = text.substring(0, at);
+        if (PLACE_WORD.matcher(before).find() || before.strip().toLowerCase(Locale.ROOT).matches(".*\\b(?:why|about)$")) {
+            return "this company";
+        }
+        return "them";
     }
 
     public QuestionLexicon lexicon() {

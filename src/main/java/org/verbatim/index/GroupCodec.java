@@ -33,10 +33,27 @@ public final class GroupCodec {
             }
             ArrayNode terms = e.putArray("terms");
             p.terms().forEach(terms::add);
+            if (p.vector() != null) {
+                e.put("vector", encodeVector(p.vector()));
+            }
         }
         ObjectNode w = root.putObject("wordings");
         g.wordings().forEach(w::put);
         return root.toString();
+    }
+
+    /** A vector as base64 of its little-endian floats. */
+    public static String encodeVector(float[] v) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return java.util.Base64.getEncoder().encodeToString(b.array());
+    }
+
+    public static float[] decodeVector(String base64) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(base64)).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[b.remaining() / 4];
+        b.asFloatBuffer().get(v);
+        return v;
     }
 
     /** Restores the group stored in {@code json} into {@code groups}. */
@@ -47,7 +64,8 @@ public final class GroupCodec {
             List<String> v = new ArrayList<>();
             e.path("terms").forEach(t -> v.add(t.asText()));
             exemplars.add(new QuestionMatcher.Prepared(e.path("core").asText(), e.path("wording").asText(),
-                    e.hasNonNull("topic") ? e.get("topic").asText() : null, v));
+                    e.hasNonNull("topic") ? e.get("topic").asText() : null, v,
+                    e.hasNonNull("vector") ? decodeVector(e.get("vector").asText()) : null));
         }
         Map<String, Integer> wordings = new LinkedHashMap<>();
         root.path("wordings").fields().forEachRemaining(x -> wordings.put(x.getKey(), x.getValue().asInt()));

@@ -92,7 +92,7 @@ final class Maintenance {
                     questions.add(byQuestion.computeIfAbsent(question, grouping.matcher()::prepare));
                 }
                 writer.updateDocument(new Term(Schema.GROUP_ID, g),
-                        Schema.groupDocument(QuestionGroups.rebuilt(g, order(searcher, g), questions)));
+                        Schema.groupDocument(QuestionGroups.rebuilt(g, order(searcher, g), questions, grouping.matcher())));
             }
         }
     }

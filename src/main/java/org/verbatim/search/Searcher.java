@@ -533,7 +533,7 @@ public final class Searcher implements Closeable {
         try {
             ReaderState rs = readerState(searcher);
             QuestionGroups groups = restoredGroups(rs);
-            QuestionGroups.Group g = groups.nearest(grouping.matcher().prepare(text));
+            QuestionGroups.Group g = groups.nearest(grouping.matcher().prepareQuery(text));
             return g == null ? null : new QuestionGroupView(g.id(), rs.groupLabels().getOrDefault(g.id(), g.label()), 0);
         } finally {
             manager.release(searcher);
