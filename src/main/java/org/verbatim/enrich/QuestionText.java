@@ -69,7 +69,7 @@ public final class QuestionText {
         }
         List<String> kept = new ArrayList<>();
         if (last < 0) {
-            kept.add(sentences.isEmpty() ? text : sentences.get(sentences.size() - 1));
+            kept.add(sentences.isEmpty() ? text : lastWithContent(sentences));
         } else {
             // The run of asking sentences that ends the turn: "How do you test? And who reviews it?"
             int first = last;
@@ -78,7 +78,8 @@ public final class QuestionText {
             }
             for (int i = first; i <= last; i++) {
                 // "Tom?" handing over to a panellist, or "Right?" before the real question, asks nothing.
-                if (i == last || QuestionMatcher.terms(sentences.get(i)).size() > 1) {
+                if (i == last || QuestionMatcher.terms(sentences.get(i)).size() > 1
+                        || Questions.isInterrogative(sentences.get(i))) {
                     kept.add(sentences.get(i));
                 }
             }
@@ -96,6 +97,19 @@ public final class QuestionText {
         }
         String w = sb.toString().replaceAll("\\s+", " ").replaceAll(" ([,?.!])", "$1").strip();
         return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * The last sentence that says something, for a turn that asks nowhere: the start of the answer
+     * often spills into the interviewer's paragraph ("Yeah, so"), and it is not the question.
+     */
+    private static String lastWithContent(List<String> sentences) {
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            if (QuestionMatcher.terms(sentences.get(i)).size() > 1) {
+                return sentences.get(i);
+            }
+        }
+        return sentences.get(sentences.size() - 1);
     }
 
     private static boolean asks(String s) {

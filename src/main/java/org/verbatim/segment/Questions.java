@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
  */
 public final class Questions {
 
+    /** A name said to the listener before the ask: "So, Carolyn, tell us...". */
+    private static final String VOCATIVE = "(?:(?-i:\\p{Lu}\\p{Ll}+)(?: (?-i:\\p{Lu}\\p{Ll}+))?,\\s+)?";
     /** Imperative prompts at the start of a sentence: "So, tell me about...", "Walk me through...". */
     private static final Pattern IMPERATIVE = Pattern.compile(
             "(?i)^(?:(?:so|and|now|okay|ok|alright|all right|great|well|then|next|please|maybe|first|finally)[,.]?\\s+)*"
+                    + VOCATIVE
                     + "(?:tell (?:me|us)|walk (?:me|us) through|talk (?:me|us) through|describe|explain|talk (?:a (?:little|bit) )?about|"
                     + "give (?:me|us) an example|share (?:with (?:me|us) )?(?:a|an|some|your)|let'?s (?:talk|discuss|dive|move)|introduce yourself)\\b");
     /** Statements that ask anywhere in a sentence: "I'm curious how...", "I'd love to hear about...". */
@@ -21,7 +24,7 @@ public final class Questions {
     /** Questions transcribed without their question mark: "So how did you get started in games." */
     private static final Pattern INTERROGATIVE = Pattern.compile(
             "(?i)^(?:(?:so|and|but|okay|ok|alright|well|now|then|also|great|awesome|cool|right|yeah|and so)[,.]?\\s+)*"
-                    + "(?:how|what|why|when|where|which|who|whom|whose|"
+                    + VOCATIVE + "(?:how|what|why|when|where|which|who|whom|whose|"
                     + "(?:did|do|does|can|could|would|will|should|have|has|had|is|are|was|were) (?:you|it|that|this|there|they|we|he|she|your|the|any))\\b");
 
     /** Questions tacked onto statements that do not ask for an answer. */

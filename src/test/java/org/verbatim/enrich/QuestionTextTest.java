@@ -37,6 +37,22 @@ class QuestionTextTest {
     }
 
     @Test
+    void theAnswerSpillingIntoTheTurnIsNotTheQuestion() {
+        assertEquals("Carolyn, tell us about yourself.", matcher.text().wording(
+                "I want to dive into who you are first. So, Carolyn, tell us a bit about yourself. Yeah, so"));
+        assertEquals("What was the first thing you built?", matcher.text().wording(
+                "We met at the fair. What was the first thing you built? Yeah, I"));
+    }
+
+    @Test
+    void aShortQuestionBeforeItsRewordingIsKept() {
+        // Only a hand-off ("Tom?") or a check ("Right?") is dropped from a run of questions.
+        assertTrue(matcher.text().wording("How did you get into? Well, how did you become a developer?")
+                .startsWith("How did you get into?"));
+        assertEquals("Why did you pick Go?", matcher.text().wording("Tom? Why did you pick Go?"));
+    }
+
+    @Test
     void namesAreReplacedInLabelsButSkillsAndAcronymsStay() {
         assertEquals("Why are you leaving this company?", QuestionText.withoutNames("Why are you leaving Quillpad?"));
         assertEquals("What did you learn working with them?", QuestionText.withoutNames("What did you learn working with Sam Reyes?"));

@@ -37,6 +37,7 @@ class QuestionsTest {
         "And what did you do next",
         "Okay, did you ever ship it.",
         "Can you walk through it.",
+        "So, Priya, how did you pick the database.",
     })
     void questionShapedSentencesWithoutQuestionMarkAreInterrogative(String s) {
         assertTrue(Questions.isInterrogative(s));
@@ -56,13 +57,16 @@ class QuestionsTest {
         "I'm curious how you chose Rust.",
         "I'd love to hear about the migration.",
         "Let's talk about testing.",
+        "So, Carolyn, tell us a bit about yourself.",
+        "Okay, Jean Luc, walk me through the outage.",
     })
     void imperativesAndCuriosityArePrompts(String s) {
         assertTrue(Questions.isPrompt(s));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"I told my manager about it.", "They described it as slow.", "Let's see."})
+    @ValueSource(strings = {"I told my manager about it.", "They described it as slow.", "Let's see.",
+            "So, Carolyn told us about it."})
     void statementsAreNotPrompts(String s) {
         assertFalse(Questions.isPrompt(s));
     }
