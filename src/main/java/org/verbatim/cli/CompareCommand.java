@@ -11,7 +11,6 @@ import org.verbatim.ingest.Timecodes;
 import org.verbatim.search.BadQueryException;
 import org.verbatim.search.CompareResult;
 import org.verbatim.search.NoIndexException;
-import org.verbatim.search.QuestionGroupView;
 import org.verbatim.search.SearchRequest;
 import org.verbatim.search.Searcher;
 import picocli.CommandLine;
@@ -22,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Show every candidate's answer to one question, however it was worded.",
-            "Give a question group id (from 'verbatim questions') or the question in your own words."})
+            "Give a question group id (from 'verbatim questions') for that group's answers, newest first,",
+            "or the question in your own words for the answers whose question is closest in meaning, best first."})
 public final class CompareCommand implements Callable<Integer> {
 
     private final Settings settings;
@@ -50,10 +50,10 @@ public final class CompareCommand implements Callable<Integer> {
         String text = String.join(" ", question).strip();
         try (Searcher searcher = archive.open(settings, QuestionGrouping.standard())) {
             SearchRequest req = SearchRequest.of("").withFilters(SearchCommand.parseFilters(filters));
+            // A group id gives the group; anything else is a question in the user's words, ranked by meaning.
             CompareResult r = searcher.compareAll(text, req);
             if (r == null) {
-                QuestionGroupView g = searcher.closestGroup(text);
-                r = g == null ? null : searcher.compareAll(g.id(), req);
+                r = searcher.compareTextAll(text, req);
             }
             if (r == null) {
                 err.println("verbatim compare: no question groups in this index yet");
@@ -68,7 +68,8 @@ public final class CompareCommand implements Callable<Integer> {
                     var iv = a.interview();
                     out.printf("%n%s — %s%s  [%s #%d]%n", a.speaker() != null ? a.speaker() : String.join(", ", iv.candidates()),
                             iv.title(), iv.date() == null ? "" : " (" + iv.date() + ")", iv.id(), a.pair());
-                    out.printf("  Asked: %s%n", a.questionAsked().replace('\n', ' '));
+                    out.printf("  Asked: %s%s%n", a.questionAsked().replace('\n', ' '),
+                            a.closeness() == null ? "" : String.format(java.util.Locale.ROOT, "  (closeness %.2f)", a.closeness()));
                     out.printf("  %s%s%n", a.start() == null ? "" : Timecodes.format(a.start()) + "  ", a.answer().replace("\n\n", "\n  "));
                 }
             }

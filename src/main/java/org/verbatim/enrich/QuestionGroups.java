@@ -238,7 +238,17 @@ public final class QuestionGroups {
      */
     static final double SURE = 0.75;
     /** Below this a question never joins a group: nothing asked so far is like it. */
-    static final double FLOOR = 0.5;
+    public static final double FLOOR = 0.5;
+    /**
+     * Cosine of two questions' vectors from which compare by text returns one for the other whatever
+     * their groups: the groups are decided once, at indexing, and this catches what they split.
+     */
+    public static final double RELATED = 0.65;
+    /**
+     * Similarity from which compare by text gives the closest group's answers: below it the text is no
+     * more like that group than like anything else asked, and only {@link #RELATED} questions are returned.
+     */
+    public static final double ANSWERS_FROM = 0.4;
     /** Between the two, the closest group must be ahead of the next one by this much. */
     static final double MARGIN = 0.1;
 

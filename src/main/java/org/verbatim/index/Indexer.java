@@ -255,7 +255,7 @@ public final class Indexer {
                 }
                 Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups);
                 try {
-                    write(writer, interview, r.words());
+                    write(writer, interview, r.words(), vectors(r.questions()));
                 } catch (IllegalArgumentException e) {
                     // Lucene refused this document (an immense term, say) and wrote none of its block;
                     // the writer is still sound, so this file fails and the run goes on.
@@ -376,10 +376,23 @@ public final class Indexer {
         write(writer, interview, Schema.distinctWords(interview));
     }
 
+    /** The vector of each question that asks something to compare, by question text. */
+    private static java.util.function.Function<String, float[]> vectors(Map<String, QuestionMatcher.Prepared> questions) {
+        return text -> {
+            QuestionMatcher.Prepared p = questions.get(text);
+            return p == null || !p.groupable() ? null : p.vector();
+        };
+    }
+
     /** Writes an interview's block; {@code words} are its distinct words ({@link Schema#distinctWords}), worked out beforehand. */
     static void write(IndexWriter writer, Interview interview, java.util.Set<String> words) throws IOException {
+        write(writer, interview, words, text -> null);
+    }
+
+    static void write(IndexWriter writer, Interview interview, java.util.Set<String> words,
+                      java.util.function.Function<String, float[]> questionVector) throws IOException {
         List<Document> docs = new ArrayList<>();
-        for (Document d : Schema.toDocuments(interview, words)) {
+        for (Document d : Schema.toDocuments(interview, words, questionVector)) {
             docs.add(Schema.facetsConfig().build(d));
         }
         // Drop what this file held before (its id may have changed), then write the new block.

@@ -59,6 +59,14 @@ public final class Schema {
     public static final String GROUP_ORDER = "groupOrder";
     /** The question group of a pair (indexed and stored on pair documents). */
     public static final String QUESTION_GROUP = "questionGroup";
+    /**
+     * On pairs whose question asks something to compare: the sentence embedding of its cleaned wording,
+     * unit length, searched by nearest neighbours (HNSW) to compare answers by a question's meaning.
+     */
+    public static final String QUESTION_VECTOR = "questionVector";
+    /** Vectors are unit length, so their dot product is their cosine. */
+    public static final org.apache.lucene.index.VectorSimilarityFunction QUESTION_SIMILARITY =
+            org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT;
     public static final String INTERVIEW_ID = "interviewId";
     /** Doc values copy of the id on interview documents, for a stable tie-break when sorting. */
     public static final String INTERVIEW_ID_SORT = "interviewIdSort";
@@ -217,6 +225,15 @@ public final class Schema {
 
     /** The block of documents for one interview whose distinct words ({@link #distinctWords}) are known. */
     public static java.util.List<Document> toDocuments(Interview interview, java.util.Set<String> words) {
+        return toDocuments(interview, words, question -> null);
+    }
+
+    /**
+     * The block of documents for one interview, each pair with its question's vector when
+     * {@code questionVector} gives one for the question's text ({@code null}: not a question to compare).
+     */
+    public static java.util.List<Document> toDocuments(Interview interview, java.util.Set<String> words,
+                                                       java.util.function.Function<String, float[]> questionVector) {
         java.util.List<Document> docs = new java.util.ArrayList<>(interview.pairs().size() + 1);
         for (Pair p : interview.pairs()) {
             Document d = new Document();
@@ -246,6 +263,10 @@ public final class Schema {
             }
             if (p.questionGroup() != null) {
                 d.add(new StringField(QUESTION_GROUP, p.questionGroup(), Field.Store.YES));
+            }
+            float[] vector = p.question().isBlank() ? null : questionVector.apply(p.question());
+            if (vector != null) {
+                d.add(new org.apache.lucene.document.KnnFloatVectorField(QUESTION_VECTOR, vector, QUESTION_SIMILARITY));
             }
             if (p.start() != null) {
                 d.add(new StoredField(START, p.start()));

@@ -109,20 +109,20 @@ public final class Searcher implements Closeable {
         });
     }
     private volatile ReaderState state;
-    private volatile RestoredGroups restored;
     private volatile Duration timeLimit = DEFAULT_TIME_LIMIT;
     private volatile LongSupplier clock = System::nanoTime;
     /** Whether searches by relevance take the one-pass join; tests turn it off to compare with the reference path. */
     private volatile boolean onePass = true;
 
     /** Facet state for one reader generation; building it costs a pass over the ordinals, so it is shared. */
-    private record ReaderState(IndexReader reader, boolean phraseShingles, SortedSetDocValuesReaderState facets, FacetOrdinals ordinals,
+    record ReaderState(IndexReader reader, boolean phraseShingles, SortedSetDocValuesReaderState facets, FacetOrdinals ordinals,
                                Map<String, List<FacetValue>> allValues, Map<String, String> groupLabels, List<String> groupJson) {
     }
 
     private final SkillVocabulary skills;
     private final Map<String, Skill> skillForms;
     private final QuestionGrouping grouping;
+    private final QuestionCompare compare;
 
     private Searcher(Directory directory, SearcherManager manager, SkillVocabulary skills, QuestionGrouping grouping) {
         this.directory = directory;
@@ -130,6 +130,7 @@ public final class Searcher implements Closeable {
         this.skills = skills;
         this.skillForms = SkillQueryParser.formsByKey(skills);
         this.grouping = grouping;
+        this.compare = new QuestionCompare(this, grouping);
     }
 
     /** Opens the index at {@code dir} without skill-aware queries. */
@@ -508,36 +509,8 @@ public final class Searcher implements Closeable {
     }
 
     /** The question group closest to a free-text question, or {@code null} when there are no groups. */
-    /** The archive's question groups, restored once per reader generation (looking one up only reads them). */
-    private QuestionGroups restoredGroups(ReaderState rs) throws IOException {
-        RestoredGroups r = restored;
-        if (r != null && r.reader() == rs.reader()) {
-            return r.groups();
-        }
-        QuestionGroups groups = grouping.newGroups();
-        for (String json : rs.groupJson()) {
-            org.verbatim.index.GroupCodec.restore(json, groups);
-        }
-        restored = new RestoredGroups(rs.reader(), groups);
-        return groups;
-    }
-
-    private record RestoredGroups(IndexReader reader, QuestionGroups groups) {
-    }
-
     public QuestionGroupView closestGroup(String text) throws IOException {
-        if (grouping == null) {
-            throw new IllegalStateException("this searcher was opened without question grouping");
-        }
-        IndexSearcher searcher = manager.acquire();
-        try {
-            ReaderState rs = readerState(searcher);
-            QuestionGroups groups = restoredGroups(rs);
-            QuestionGroups.Group g = groups.nearest(grouping.matcher().prepareQuery(text));
-            return g == null ? null : new QuestionGroupView(g.id(), rs.groupLabels().getOrDefault(g.id(), g.label()), 0);
-        } finally {
-            manager.release(searcher);
-        }
+        return compare.closestGroup(text);
     }
 
     /**
@@ -548,94 +521,54 @@ public final class Searcher implements Closeable {
      */
     public CompareResult compare(String groupId, SearchRequest req) throws BadQueryException, IOException {
         validate(req);
-        return compare(groupId, req, (req.page() - 1) * req.size(), req.size());
+        return compare.byGroup(groupId, req, (req.page() - 1) * req.size(), req.size());
     }
 
     /** Every answer to a question group, for exports and the matrix. */
     public CompareResult compareAll(String groupId, SearchRequest req) throws BadQueryException, IOException {
         validate(req);
-        return compare(groupId, req, 0, Integer.MAX_VALUE);
+        return compare.byGroup(groupId, req, 0, Integer.MAX_VALUE);
     }
 
-    private CompareResult compare(String groupId, SearchRequest req, int offset, int limit) throws BadQueryException, IOException {
-        req = req.withFilters(canonicalSkills(req.filters()));
-        Query highlight = req.query().isEmpty() ? null : parse(req.query(), SearchRequest.Scope.ANSWER);
-        IndexSearcher searcher = manager.acquire();
-        try {
-            ReaderState rs = readerState(searcher);
-            String label = rs.groupLabels().get(groupId);
-            if (label == null) {
-                return null;
-            }
-            BooleanQuery.Builder pairs = new BooleanQuery.Builder()
-                    .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Schema.QUESTION_GROUP, groupId)), BooleanClause.Occur.FILTER);
-            if (!req.filters().isEmpty() || dateRange(req) != null) {
-                // Only a filter needs the join to the interviews; without one, every interview passes.
-                DrillDownQuery parentsMatching = drillDown(parentBase(null, req), req.filters());
-                pairs.add(new ToChildBlockJoinQuery(parentsMatching, parents), BooleanClause.Occur.FILTER);
-            }
-            Answerers.Page answerers = new Answerers(searcher, parents).of(pairs.build(), offset, limit);
-            List<Answerers.Answerer> page = answerers.answers();
-            StoredFields stored = searcher.getIndexReader().storedFields();
-            int[] ids = page.stream().mapToInt(Answerers.Answerer::pairDoc).toArray();
-            PageHighlighter highlighter = wholeAnswerHighlighter(searcher);
-            String[] marked = highlight == null || ids.length == 0 ? null
-                    : highlighter.highlightFields(new String[] {Schema.ANSWER}, highlight, ids, new int[] {1}).get(Schema.ANSWER);
-            Map<Integer, InterviewSummary> summaries = new java.util.HashMap<>();
-            List<CompareResult.Answer> answers = new ArrayList<>();
-            for (int k = 0; k < ids.length; k++) {
-                Document d = highlighter.document(ids[k]);
-                InterviewSummary summary = summaries.computeIfAbsent(page.get(k).parentDoc(), doc -> {
-                    try {
-                        return summary(stored.document(doc));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-                String answer = d.get(Schema.ANSWER);
-                String html = marked != null && marked[k] != null ? Snippets.toHtml(marked[k]) : Snippets.toHtml(answer);
-                answers.add(new CompareResult.Answer(summary, intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION), answer, html,
-                        d.get(Schema.SPEAKER), doubleField(d, Schema.START)));
-            }
-            return new CompareResult(new CompareResult.Question(groupId, label), answerers.total(), answers);
-        } finally {
-            manager.release(searcher);
-        }
+    /**
+     * One page of the answers whose question is closest in meaning to {@code text}, best first, each with
+     * its closeness; the result's question is the closest group. {@code null} when there are no groups.
+     */
+    public CompareResult compareText(String text, SearchRequest req) throws BadQueryException, IOException {
+        validate(req);
+        return compare.byText(text, req, (req.page() - 1) * req.size(), req.size());
+    }
+
+    /** Every answer {@link #compareText} ranks, for exports. */
+    public CompareResult compareTextAll(String text, SearchRequest req) throws BadQueryException, IOException {
+        validate(req);
+        return compare.byText(text, req, 0, Integer.MAX_VALUE);
     }
 
     /** Candidates as rows, the given question groups as columns, each cell the start of the answer. */
     public Matrix matrix(List<String> groupIds, SearchRequest req, int cellLength) throws BadQueryException, IOException {
-        List<CompareResult.Question> columns = new ArrayList<>();
-        Map<String, Matrix.Cell[]> rows = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int c = 0; c < groupIds.size(); c++) {
-            CompareResult r = compareAll(groupIds.get(c), req.withQuery(""));
-            if (r == null) {
-                throw new BadQueryException("unknown question group '" + groupIds.get(c) + "'");
-            }
-            columns.add(r.question());
-            for (CompareResult.Answer a : r.answers()) {
-                String who = a.speaker() != null ? a.speaker()
-                        : a.interview().candidates().isEmpty() ? a.interview().title() : String.join(", ", a.interview().candidates());
-                Matrix.Cell[] cells = rows.computeIfAbsent(who, k -> new Matrix.Cell[groupIds.size()]);
-                if (cells[c] == null) {
-                    cells[c] = new Matrix.Cell(a.interview().id(), a.pair(), Snippets.lead(a.answer(), cellLength));
-                }
-            }
-        }
-        List<Matrix.Row> out = new ArrayList<>();
-        for (Map.Entry<String, Matrix.Cell[]> e : rows.entrySet()) {
-            List<Matrix.Cell> cells = new ArrayList<>();
-            for (Matrix.Cell cell : e.getValue()) {
-                cells.add(cell == null ? new Matrix.Cell(null, null, null) : cell);
-            }
-            out.add(new Matrix.Row(e.getKey(), cells));
-        }
-        return new Matrix(columns, out);
+        return compare.matrix(groupIds, req, cellLength);
+    }
+
+    IndexSearcher acquire() throws IOException {
+        return manager.acquire();
+    }
+
+    void release(IndexSearcher searcher) throws IOException {
+        manager.release(searcher);
+    }
+
+    BitSetProducer parents() {
+        return parents;
+    }
+
+    /** The request with skill filters under their canonical names. */
+    SearchRequest withCanonicalSkills(SearchRequest req) {
+        return req.withFilters(canonicalSkills(req.filters()));
     }
 
     /** Marks the query's matches in whole answers (sentinels); null for an answer where nothing matched. */
-    private PageHighlighter wholeAnswerHighlighter(IndexSearcher searcher) {
+    PageHighlighter wholeAnswerHighlighter(IndexSearcher searcher) {
         return new PageHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(Snippets.formatter())
                 .withBreakIterator(org.apache.lucene.search.uhighlight.WholeBreakIterator::new)
@@ -643,7 +576,7 @@ public final class Searcher implements Closeable {
                 .withMaxNoHighlightPassages(0), fieldInfos(searcher), false);
     }
 
-    private static DrillDownQuery drillDown(Query base, Map<String, List<String>> filters) {
+    static DrillDownQuery drillDown(Query base, Map<String, List<String>> filters) {
         DrillDownQuery ddq = new DrillDownQuery(Schema.facetsConfig(), base);
         for (Map.Entry<String, List<String>> f : filters.entrySet()) {
             for (String value : f.getValue()) {
@@ -857,7 +790,7 @@ public final class Searcher implements Closeable {
     }
 
     /** The interviews within the request's date range, or {@code null} when it has none. */
-    private static Query dateRange(SearchRequest req) {
+    static Query dateRange(SearchRequest req) {
         if (req.from() == null && req.to() == null) {
             return null;
         }
@@ -879,7 +812,7 @@ public final class Searcher implements Closeable {
     }
 
     /** Interviews with a matching pair (scored by their best pair), or all interviews, within the date range. */
-    private Query parentBase(Query childQuery, SearchRequest req) {
+    Query parentBase(Query childQuery, SearchRequest req) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         if (childQuery == null) {
             b.add(new ConstantScoreQuery(Schema.interviewsQuery()), BooleanClause.Occur.MUST);
@@ -919,7 +852,7 @@ public final class Searcher implements Closeable {
         return readerState(searcher).facets();
     }
 
-    private ReaderState readerState(IndexSearcher searcher) throws IOException {
+    ReaderState readerState(IndexSearcher searcher) throws IOException {
         IndexReader reader = searcher.getIndexReader();
         ReaderState s = state;
         if (s != null && s.reader() == reader) {

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.verbatim.index.Schema;
 import org.verbatim.search.BadQueryException;
 import org.verbatim.search.CompareResult;
-import org.verbatim.search.QuestionGroupView;
 import org.verbatim.search.IndexStats;
 import org.verbatim.search.InterviewDetail;
 import org.verbatim.search.LiveIndex;
@@ -80,11 +79,11 @@ final class ApiRoutes {
         }
         Searcher s = index.searcher();
         if (id == null || id.isBlank()) {
-            QuestionGroupView g = s.closestGroup(text);
-            if (g == null) {
+            CompareResult r = all ? s.compareTextAll(text, req) : s.compareText(text, req);
+            if (r == null) {
                 throw new NotFoundException("there are no question groups in the archive yet");
             }
-            id = g.id();
+            return r;
         }
         CompareResult r = all ? s.compareAll(id, req) : s.compare(id, req);
         if (r == null) {

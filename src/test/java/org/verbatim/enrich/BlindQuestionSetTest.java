@@ -69,8 +69,9 @@ class BlindQuestionSetTest {
         texts.addAll(nonQuestions);
         texts.sort(null);
         Map<String, String> groupOf = new HashMap<>();
+        Map<String, QuestionMatcher.Prepared> prepared = new HashMap<>();
         for (String t : texts) {
-            groupOf.computeIfAbsent(t, k -> String.valueOf(groups.assign(matcher.prepare(k))));
+            groupOf.computeIfAbsent(t, k -> String.valueOf(groups.assign(prepared.computeIfAbsent(k, matcher::prepare))));
         }
         long tp = 0;
         long fp = 0;
@@ -106,10 +107,17 @@ class BlindQuestionSetTest {
         long returned = 0;
         long foreign = 0;
         for (Map.Entry<String, String> q : queries.entrySet()) {
-            List<Map.Entry<QuestionGroups.Group, Double>> ranked = groups.ranked(matcher.prepareQuery(q.getValue()), 1);
+            // As compare by text ranks them: the closest group's questions (when it is alike at all), and
+            // any question whose vector is RELATED to the text's.
+            QuestionMatcher.Prepared typed = matcher.prepareQuery(q.getValue());
+            List<Map.Entry<QuestionGroups.Group, Double>> ranked = groups.ranked(typed, 1);
             String g = ranked.isEmpty() ? "none" : ranked.get(0).getKey().id();
+            boolean groupCounts = !ranked.isEmpty() && (typed.vector() == null || ranked.get(0).getValue() >= QuestionGroups.ANSWERS_FROM);
             for (Question x : questions) {
-                boolean in = groupOf.get(x.text()).equals(g);
+                QuestionMatcher.Prepared p = prepared.get(x.text());
+                boolean related = typed.vector() != null && p.vector() != null && p.groupable()
+                        && QuestionEmbedder.cosine(typed.vector(), p.vector()) >= QuestionGroups.RELATED;
+                boolean in = groupCounts && groupOf.get(x.text()).equals(g) || related;
                 boolean mine = x.group().equals(q.getKey());
                 expected += mine ? 1 : 0;
                 found += in && mine ? 1 : 0;
@@ -146,8 +154,8 @@ class BlindQuestionSetTest {
         // non-questions 0.95); the README says so.
         assertTrue(all.precision() >= 0.83, report);
         assertTrue(all.recall() >= 0.30, report);
-        assertTrue(all.compareFound() >= 0.52, report);
-        assertTrue(all.compareForeign() <= 0.12, report);
+        assertTrue(all.compareFound() >= 0.53, report);
+        assertTrue(all.compareForeign() <= 0.13, report);
         assertTrue(all.nonQuestionsUngrouped() >= 0.84, report);
         // Each signal adds what the other misses.
         assertTrue(all.recall() > catalogue.recall() && all.recall() > embeddings.recall(), report);
