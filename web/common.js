@@ -86,17 +86,28 @@ function authHeaders() {
  * GET a JSON endpoint; throws ApiError with the server's problem detail, or a TypeError when unreachable.
  * When the server asks for a token (401), the page asks the user for one and tries again.
  */
-export async function getJson(url, signal) {
+export function getJson(url, signal) {
+  return requestJson(url, { signal });
+}
+
+/** POST a JSON body to an endpoint and read its JSON answer, as {@link getJson} does. */
+export function postJson(url, body) {
+  return requestJson(url, { method: 'POST', body: JSON.stringify(body), contentType: 'application/json' });
+}
+
+async function requestJson(url, { signal, method = 'GET', body, contentType } = {}) {
   for (;;) {
     let res;
+    const headers = { Accept: 'application/json', ...authHeaders() };
+    if (contentType) headers['Content-Type'] = contentType;
     try {
-      res = await fetch(url, { signal, headers: { Accept: 'application/json', ...authHeaders() } });
+      res = await fetch(url, { signal, method, body, headers });
     } catch (e) {
       if (e.name === 'AbortError') throw e;
       throw new ApiError(0, 'Unreachable', 'The Verbatim server cannot be reached. Is it running?');
     }
-    let body = null;
-    try { body = await res.json(); } catch { body = null; }
+    let answer = null;
+    try { answer = await res.json(); } catch { answer = null; }
     if (res.status === 401) {
       const had = sessionStorage.getItem(TOKEN_KEY);
       sessionStorage.removeItem(TOKEN_KEY);
@@ -106,9 +117,9 @@ export async function getJson(url, signal) {
       continue;
     }
     if (!res.ok) {
-      throw new ApiError(res.status, body?.title || res.statusText, body?.detail || `The server answered ${res.status}.`);
+      throw new ApiError(res.status, answer?.title || res.statusText, answer?.detail || `The server answered ${res.status}.`);
     }
-    return body;
+    return answer;
   }
 }
 

@@ -1,4 +1,4 @@
-import { el, snippet, clock, getJson, showAlert, downloadWithToken } from './common.js';
+import { el, snippet, clock, getJson, postJson, showAlert, downloadWithToken } from './common.js';
 
 const $ = (id) => document.getElementById(id);
 const FIELDS = ['question', 'text', 'role', 'from', 'to', 'q'];
@@ -27,6 +27,9 @@ function withLimit(params, limit) {
   return p;
 }
 
+let groups = [];
+let mayCorrect = false;
+
 async function loadChoices(state) {
   const filter = new URLSearchParams();
   if (state.role) filter.set('role', state.role);
@@ -34,6 +37,7 @@ async function loadChoices(state) {
     getJson(`api/questions?${withLimit(filter, 200)}`),
     getJson('api/search?size=1'),
   ]);
+  groups = qs.questions;
   const select = $('question');
   select.replaceChildren(el('option', { value: '' }, '— choose a question —'));
   for (const g of qs.questions) {
@@ -64,19 +68,53 @@ async function run(state) {
     showAlert($('alert'), e.message);
     return;
   }
-  $('status').replaceChildren(el('strong', {}, res.question.label), ` — ${res.total} candidate${res.total === 1 ? '' : 's'} answered it`);
-  if (!state.question) {
-    $('question').value = res.question.id;
+  const byText = !state.question;
+  if (byText) {
+    $('status').replaceChildren(`${res.total} answer${res.total === 1 ? '' : 's'} to questions closest in meaning to `,
+      el('strong', {}, `“${state.text}”`), ', best first. Closest question group: ',
+      el('a', { href: `compare.html?${new URLSearchParams({ question: res.question.id })}` }, res.question.label), '.');
+  } else {
+    $('status').replaceChildren(el('strong', {}, res.question.label), ` — ${res.total} candidate${res.total === 1 ? '' : 's'} answered it`);
   }
-  const csv = new URLSearchParams(params({ ...state, question: res.question.id, text: '' }, { forApi: true }));
-  $('csv').href = `api/compare.csv?${csv}`;
+  showCorrections(byText ? null : res.question);
+  $('csv').href = `api/compare.csv?${params(state, { forApi: true })}`;
   $('csv-line').hidden = res.total === 0;
   const list = $('answers');
   if (res.total === 0) {
-    list.append(el('li', { class: 'empty' }, 'Nobody in these interviews was asked this question.'));
+    list.append(el('li', { class: 'empty' }, byText ? 'No question in these interviews is close in meaning to this one.'
+      : 'Nobody in these interviews was asked this question.'));
   }
   appendAnswers(list, res.answers, state);
   showMore(list, res, state, 1);
+}
+
+/** The correction controls for a question group, to those who may correct it; hidden in a search by text. */
+function showCorrections(question) {
+  const box = $('correct');
+  box.hidden = !mayCorrect || !question;
+  if (box.hidden) return;
+  box.dataset.group = question.id;
+  $('new-label').value = question.label;
+  const into = $('merge-into');
+  into.replaceChildren(el('option', { value: '' }, '— another question —'));
+  for (const g of groups) {
+    if (g.id !== question.id) into.append(el('option', { value: g.id }, `${g.label} (${g.interviews})`));
+  }
+}
+
+async function correct(path, body, after) {
+  showAlert($('alert'), '');
+  try {
+    const r = await postJson(`api/questions/${path}`, body);
+    $('status').textContent = `${r.correction.charAt(0).toUpperCase()}${r.correction.slice(1)}.`;
+    const state = { ...readState(), ...after(r) };
+    await loadChoices(state);
+    history.replaceState(null, '', `?${params(state)}`);
+    await run(state);
+    $('status').prepend(el('span', { class: 'done' }, `${r.correction.charAt(0).toUpperCase()}${r.correction.slice(1)}. `));
+  } catch (e) {
+    showAlert($('alert'), e.message);
+  }
 }
 
 /** Answers come a page at a time; a button under the list fetches the next page. */
@@ -87,7 +125,7 @@ function showMore(list, res, state, page) {
   const button = el('button', { type: 'button', id: 'more', class: 'more' }, `Show more (${shown} of ${res.total} shown)`);
   button.addEventListener('click', async () => {
     button.disabled = true;
-    const next = new URLSearchParams(params({ ...state, question: res.question.id, text: '' }, { forApi: true }));
+    const next = params(state, { forApi: true });
     next.set('page', String(page + 1));
     try {
       const more = await getJson(`api/compare?${next}`);
@@ -112,6 +150,15 @@ function appendAnswers(list, answers, state) {
       el('p', { class: 'facts' }, el('a', { href: `interview.html?${link}` }, iv.title), iv.date ? ` · ${iv.date}` : '', iv.role ? ` · ${iv.role}` : ''),
       el('p', { class: 'asked' }, el('span', { class: 'who' }, 'Asked: '), a.questionAsked),
     );
+    if (a.closeness !== null && a.closeness !== undefined) {
+      card.querySelector('h2').append(' ', el('span', { class: 'closeness', title: 'How close in meaning the question asked is to yours' },
+        `${Math.round(a.closeness * 100)}% match`));
+    }
+    if (mayCorrect && state.question) {
+      const split = el('button', { type: 'button', class: 'split' }, 'Not this question');
+      split.addEventListener('click', () => correct('split', { interview: iv.id, pair: a.pair }, () => ({})));
+      card.querySelector('.asked').append(' ', split);
+    }
     const body = el('div', { class: 'answer-text' });
     for (const para of a.answerHtml.split(/\n\n+/)) body.append(snippet(el('p'), para));
     if (a.start !== null) card.append(el('p', { class: 'who' }, `Answer at ${clock(a.start)}`));
@@ -128,10 +175,20 @@ function navigate(state) {
 async function init() {
   const state = readState();
   try {
-    await loadChoices(state);
+    const [, c] = await Promise.all([loadChoices(state), getJson('api/questions/corrections')]);
+    mayCorrect = c.mayCorrect;
   } catch (e) {
     showAlert($('alert'), e.message);
   }
+  $('rename-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    correct('rename', { group: $('correct').dataset.group, label: $('new-label').value.trim() }, () => ({}));
+  });
+  $('merge-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const into = $('merge-into').value;
+    correct('merge', { from: $('correct').dataset.group, into }, (r) => ({ question: r.groups[0], text: '' }));
+  });
   $('compare-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     const s = {};

@@ -42,7 +42,7 @@ public final class Main {
         cl.addSubcommand(new ShowCommand(settings));
         cl.addSubcommand(new ReindexCommand(settings));
         cl.addSubcommand(new DeleteCommand(settings));
-        cl.addSubcommand(new QuestionsCommand(settings));
+        cl.addSubcommand(QuestionsCommand.withCorrections(settings));
         cl.addSubcommand(new CompareCommand(settings));
         cl.addSubcommand(new ServeCommand(settings));
         cl.addSubcommand(new UsersCommand(settings));

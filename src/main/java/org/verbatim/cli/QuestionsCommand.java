@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "questions", mixinStandardHelpOptions = true,
-        description = "List question groups (questions asked in other words count as one), most asked first.")
+        description = {"List question groups (questions asked in other words count as one), most asked first.",
+            "Correct them with the subcommands: merge, split, rename; list the corrections with 'corrections'."})
 public final class QuestionsCommand implements Callable<Integer> {
 
     private final Settings settings;
@@ -40,6 +41,15 @@ public final class QuestionsCommand implements Callable<Integer> {
 
     public QuestionsCommand(Settings settings) {
         this.settings = settings;
+    }
+
+    /** The command with its correction subcommands ({@code merge}, {@code split}, {@code rename}, {@code corrections}). */
+    public static CommandLine withCorrections(Settings settings) {
+        CommandLine cl = new CommandLine(new QuestionsCommand(settings));
+        for (Object sub : CurateCommand.all(settings)) {
+            cl.addSubcommand(sub);
+        }
+        return cl;
     }
 
     @Override

@@ -62,13 +62,24 @@ public final class QuestionGrouping {
 
     /** The interview with each pair's question group set. Call in a deterministic order. */
     public Interview assign(Interview interview, Map<String, QuestionMatcher.Prepared> prepared, QuestionGroups groups) {
+        return assign(interview, prepared, groups, QuestionCorrections.none());
+    }
+
+    /**
+     * The interview with each pair's question group set, as people corrected the grouping: a wording
+     * taken out of its group goes to a group of its own, and a merged group's questions go to the group it
+     * was merged into. Call in a deterministic order.
+     */
+    public Interview assign(Interview interview, Map<String, QuestionMatcher.Prepared> prepared, QuestionGroups groups,
+                            QuestionCorrections corrections) {
         List<Pair> out = new ArrayList<>(interview.pairs().size());
         Map<String, String> byQuestion = new HashMap<>();
         for (Pair p : interview.pairs()) {
             String group = null;
             QuestionMatcher.Prepared q = prepared.get(p.question());
             if (q != null) {
-                group = byQuestion.computeIfAbsent(p.question(), k -> groups.assign(q));
+                group = byQuestion.computeIfAbsent(p.question(), k -> corrections.resolve(
+                        corrections.isSplit(q.core()) ? groups.assignOwn(q) : groups.assign(q)));
             }
             out.add(p.withQuestionGroup(group));
         }

@@ -202,14 +202,44 @@ public final class QuestionGroups {
                 groups.put(g.id, g);
             }
         }
-        if (g.exemplars.size() < MAX_EXEMPLARS && !byCore.containsKey(q.core())) {
+        return join(g, q, !byCore.containsKey(q.core()));
+    }
+
+    /** Adds the question to the group (as an exemplar when {@code exemplar} and there is room) and counts its wording. */
+    private String join(Group g, QuestionMatcher.Prepared q, boolean exemplar) {
+        if (exemplar && g.exemplars.size() < MAX_EXEMPLARS) {
             g.addExemplar(q);
             indexTerms(g, q);
         }
-        byCore.putIfAbsent(q.core(), g);
+        byCore.put(q.core(), byCore.getOrDefault(q.core(), g));
         g.count(q.wording(), 1);
         changed.add(g.id);
         return g.id;
+    }
+
+    /**
+     * A wording people took out of its group ({@link QuestionCorrections}): it forms a group of its own,
+     * whose id depends on the wording only, so that a rebuild gives the same id.
+     */
+    public String assignOwn(QuestionMatcher.Prepared q) {
+        if (!q.groupable()) {
+            return null;
+        }
+        String id = ownId(q.core());
+        Group g = groups.get(id);
+        if (g == null) {
+            g = new Group(id, groups.size());
+            groups.put(id, g);
+        }
+        // This wording's group from now on, whichever group it was in before.
+        boolean exemplar = g.exemplars.stream().noneMatch(e -> e.core().equals(q.core()));
+        byCore.put(q.core(), g);
+        return join(g, q, exemplar);
+    }
+
+    /** The id of the group a wording taken out of its group forms. */
+    public static String ownId(String core) {
+        return "s-" + hash(core);
     }
 
     /** A catalogue question: its group is the topic's, named after the topic so that it is the same in every archive. */

@@ -22,6 +22,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.verbatim.enrich.QuestionCorrections;
 import org.verbatim.enrich.QuestionGrouping;
 
 /**
@@ -84,7 +85,13 @@ public final class Deleter {
             if (dryRun || ids.isEmpty()) {
                 return new Result(ids, pairs, dryRun);
             }
-            new Maintenance(grouping).delete(writer, ids);
+            // What people corrected in the question groups no longer names the deleted interviews' questions.
+            QuestionCorrections corrections = QuestionCorrections.read(root);
+            QuestionCorrections kept = corrections.withoutInterviews(ids);
+            if (!kept.equals(corrections)) {
+                kept.write(root);
+            }
+            new Maintenance(grouping, kept).delete(writer, ids);
             Maintenance.expunge(writer);
             CommitData.stamp(writer);
             writer.commit();

@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.verbatim.enrich.Enricher;
 import org.verbatim.enrich.QuestionGrouping;
+import org.verbatim.enrich.QuestionCorrections;
 import org.verbatim.enrich.QuestionGroups;
 import org.verbatim.enrich.QuestionMatcher;
 import org.verbatim.ingest.Manifest;
@@ -214,6 +215,7 @@ public final class Indexer {
     private IndexSummary run(IndexWriter writer, List<Path> files, Manifest manifest, Progress progress, Existing existing,
                              long t0, int removed, Path generation) throws IOException {
         QuestionGroups groups = grouping == null ? null : readGroups(writer);
+        QuestionCorrections corrections = QuestionCorrections.read(indexDir);
         List<IndexSummary.Failure> failed = new ArrayList<>();
         int interviews = 0;
         int pairs = 0;
@@ -253,7 +255,7 @@ public final class Indexer {
                     failed.add(new IndexSummary.Failure(r.source(), conflict));
                     continue;
                 }
-                Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups);
+                Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups, corrections);
                 try {
                     write(writer, interview, r.words(), vectors(r.questions()));
                 } catch (IllegalArgumentException e) {
@@ -265,7 +267,7 @@ public final class Indexer {
                 interviews++;
                 pairs += interview.pairs().size();
                 if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
-                    commit(writer, groups);
+                    commit(writer, groups, corrections);
                     lastCommit = System.nanoTime();
                 }
             }
@@ -277,16 +279,16 @@ public final class Indexer {
         } finally {
             pool.shutdownNow();
         }
-        commit(writer, groups);
+        commit(writer, groups, corrections);
         failed.sort((a, b) -> a.file().compareTo(b.file()));
         return new IndexSummary(files.size(), interviews, pairs, unchanged, failed, (System.nanoTime() - t0) / 1_000_000,
                 removed, generation.getFileName().toString(), false);
     }
 
-    private static void commit(IndexWriter writer, QuestionGroups groups) throws IOException {
+    private static void commit(IndexWriter writer, QuestionGroups groups, QuestionCorrections corrections) throws IOException {
         if (groups != null) {
             for (QuestionGroups.Group g : groups.drainChanged()) {
-                writer.updateDocument(new Term(Schema.GROUP_ID, g.id()), Schema.groupDocument(g));
+                writer.updateDocument(new Term(Schema.GROUP_ID, g.id()), Schema.groupDocument(g, corrections.label(g.id())));
             }
         }
         CommitData.stamp(writer);
@@ -317,7 +319,7 @@ public final class Indexer {
             existing.sourceById.remove(existing.bySource.get(source).id());
             existing.bySource.remove(source);
         }
-        new Maintenance(grouping).delete(writer, ids);
+        new Maintenance(grouping, QuestionCorrections.read(indexDir)).delete(writer, ids);
         return gone.size();
     }
 

@@ -20,6 +20,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.verbatim.enrich.QuestionCorrections;
 import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.enrich.QuestionGroups;
 import org.verbatim.enrich.QuestionMatcher;
@@ -33,9 +34,11 @@ import org.verbatim.enrich.QuestionMatcher;
 final class Maintenance {
 
     private final QuestionGrouping grouping;
+    private final QuestionCorrections corrections;
 
-    Maintenance(QuestionGrouping grouping) {
+    Maintenance(QuestionGrouping grouping, QuestionCorrections corrections) {
         this.grouping = grouping;
+        this.corrections = corrections;
     }
 
     /** Deletes these interviews (their whole blocks); returns how many pairs went with them. */
@@ -92,12 +95,12 @@ final class Maintenance {
                     questions.add(byQuestion.computeIfAbsent(question, grouping.matcher()::prepare));
                 }
                 writer.updateDocument(new Term(Schema.GROUP_ID, g),
-                        Schema.groupDocument(QuestionGroups.rebuilt(g, order(searcher, g), questions, grouping.matcher())));
+                        Schema.groupDocument(QuestionGroups.rebuilt(g, order(searcher, g), questions, grouping.matcher()), corrections.label(g)));
             }
         }
     }
 
-    private static long order(IndexSearcher searcher, String groupId) throws IOException {
+    static long order(IndexSearcher searcher, String groupId) throws IOException {
         TopDocs t = searcher.search(new TermQuery(new Term(Schema.GROUP_ID, groupId)), 1);
         if (t.scoreDocs.length == 0) {
             return Long.MAX_VALUE;

@@ -186,12 +186,22 @@ public final class Schema {
 
     /** The document that keeps a question group between runs: id, label, and exemplars with their vectors. */
     public static Document groupDocument(org.verbatim.enrich.QuestionGroups.Group g) {
+        return groupDocument(g, null);
+    }
+
+    /** A group's document, labelled as people renamed it ({@code label}) or, when {@code null}, as the machine labels it. */
+    public static Document groupDocument(org.verbatim.enrich.QuestionGroups.Group g, String label) {
+        return groupDocument(g.id(), g.order(), label != null ? label : g.label(), GroupCodec.encode(g));
+    }
+
+    /** A group's document from its parts: id, creation order, label and {@link GroupCodec} form. */
+    static Document groupDocument(String id, long order, String label, String json) {
         Document d = new Document();
-        d.add(new NumericDocValuesField(GROUP_ORDER, g.order()));
+        d.add(new NumericDocValuesField(GROUP_ORDER, order));
         d.add(new StringField(TYPE, TYPE_GROUP, Field.Store.NO));
-        d.add(new StringField(GROUP_ID, g.id(), Field.Store.YES));
-        d.add(new StoredField(GROUP_LABEL, g.label()));
-        d.add(new StoredField(GROUP_JSON, GroupCodec.encode(g)));
+        d.add(new StringField(GROUP_ID, id, Field.Store.YES));
+        d.add(new StoredField(GROUP_LABEL, label));
+        d.add(new StoredField(GROUP_JSON, json));
         addEmptyText(d);
         return d;
     }

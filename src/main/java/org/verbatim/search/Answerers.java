@@ -134,7 +134,9 @@ final class Answerers {
             SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.INTERVIEW_ID_SORT);
             SortedDocValues speakers = leaf.reader().getFieldInfos().fieldInfo(Schema.SPEAKER_KEY) == null ? null
                     : DocValues.getSorted(leaf.reader(), Schema.SPEAKER_KEY);
-            DocIdSetIterator it = scorer.iterator();
+            // A scorer's iterator also walks deleted documents (an interview written again leaves its old
+            // block behind until merged away); only live ones are answers.
+            DocIdSetIterator it = live(scorer.iterator(), leaf.reader().getLiveDocs());
             int doc = it.nextDoc();
             while (doc != DocIdSetIterator.NO_MORE_DOCS) {
                 int parent = parentBits.nextSetBit(doc);
@@ -154,6 +156,19 @@ final class Answerers {
             }
         }
         return out;
+    }
+
+    /** The iterator without the documents {@code liveDocs} marks deleted. */
+    static DocIdSetIterator live(DocIdSetIterator it, org.apache.lucene.util.Bits liveDocs) {
+        if (liveDocs == null) {
+            return it;
+        }
+        return new org.apache.lucene.search.FilteredDocIdSetIterator(it) {
+            @Override
+            protected boolean match(int doc) {
+                return liveDocs.get(doc);
+            }
+        };
     }
 
     /**

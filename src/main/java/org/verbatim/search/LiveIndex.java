@@ -73,6 +73,11 @@ public final class LiveIndex implements Closeable {
         return dir;
     }
 
+    /** The question grouping searches compare with, or {@code null}. */
+    public QuestionGrouping grouping() {
+        return grouping;
+    }
+
     /** Sees the latest commit, or the generation a rebuild switched to, now rather than at the next tick. */
     public void refresh() {
         Searcher s = searcher;

@@ -122,7 +122,8 @@ final class QuestionCompare {
     /**
      * Answers whose question is closest in meaning to {@code text}, best first, one per interviewee:
      * the answers to the closest question group (when it is at least {@link QuestionGroups#ANSWERS_FROM} alike), and answers to any question whose vector is at least
-     * {@link #RELATED} alike, each with its closeness (the cosine of the two questions). The closest group
+     * {@link #RELATED} alike, each with its closeness: the cosine of the two questions, and for the
+     * closest group's answers at least the group's similarity to the text. The closest group
      * is given as the result's question. Without question vectors (no embedding model) this is the closest
      * group's answers, newest first. {@code null} when there are no question groups.
      */
@@ -146,8 +147,9 @@ final class QuestionCompare {
                 return new CompareResult(question, page.total(), answers(s, page.answers(), null, highlight));
             }
             // A group only as close as anything else in the archive is no answer to the text.
-            String group = closest.get(0).getValue() >= QuestionGroups.ANSWERS_FROM ? g.id() : null;
-            List<Ranked> ranked = ranked(s, q.vector(), group, candidates);
+            double groupScore = closest.get(0).getValue();
+            String group = groupScore >= QuestionGroups.ANSWERS_FROM ? g.id() : null;
+            List<Ranked> ranked = ranked(s, q.vector(), group, groupScore, candidates);
             int to = (int) Math.min(ranked.size(), (long) offset + limit);
             List<Ranked> shown = ranked.subList(Math.min(offset, to), to);
             return new CompareResult(question, ranked.size(),
@@ -157,26 +159,42 @@ final class QuestionCompare {
         }
     }
 
-    /** An answer and how close its question is to the text typed. */
-    private record Ranked(Answerers.Answerer answerer, double closeness) {
+    /**
+     * An answer, how close its question is to the text typed (for the closest group's answers, at least
+     * as close as the group), and the cosine of the two questions alone, which orders equally close answers.
+     */
+    private record Ranked(Answerers.Answerer answerer, double closeness, double cosine) {
+
+        boolean before(Ranked o) {
+            if (closeness != o.closeness) {
+                return closeness > o.closeness;
+            }
+            if (cosine != o.cosine) {
+                return cosine > o.cosine;
+            }
+            return answerer.pairDoc() < o.answerer.pairDoc();
+        }
     }
 
     /**
      * The closest group's pairs ({@code groupId}, may be {@code null}) and the pairs whose question is {@link #RELATED}, keeping each interviewee's
      * closest, best first (ties: transcript order).
      */
-    private List<Ranked> ranked(IndexSearcher s, float[] vector, String groupId, Query candidates) throws IOException {
+    private List<Ranked> ranked(IndexSearcher s, float[] vector, String groupId, double groupScore, Query candidates) throws IOException {
         Map<Integer, Double> closeness = new HashMap<>();
+        Map<Integer, Double> cosines = new HashMap<>();
         ScoreDoc[] near = s.search(new KnnFloatVectorQuery(Schema.QUESTION_VECTOR, vector, NEIGHBOURS, candidates), NEIGHBOURS).scoreDocs;
         for (ScoreDoc sd : near) {
             double cos = 2.0 * sd.score - 1.0; // DOT_PRODUCT scores (1 + dot) / 2
             if (cos >= RELATED) {
                 closeness.put(sd.doc, cos);
+                cosines.put(sd.doc, cos);
             }
         }
         if (groupId != null) {
             for (int doc : docs(s, inGroup(groupId, candidates))) {
-                closeness.computeIfAbsent(doc, d -> cosine(s, d, vector));
+                double cos = cosines.computeIfAbsent(doc, d -> cosine(s, d, vector));
+                closeness.put(doc, Math.max(cos, Math.min(1.0, groupScore)));
             }
         }
         // One answer per interviewee: the closest of each (interview, speaker).
@@ -188,13 +206,11 @@ final class QuestionCompare {
             BitSet parents = searcher.parents().getBitSet(leaf);
             int parent = parents.nextSetBit(doc - leaf.docBase) + leaf.docBase;
             String key = parent + "/" + speakerOrd(leaf, doc - leaf.docBase);
-            Ranked r = new Ranked(new Answerers.Answerer(doc, parent), e.getValue());
-            best.merge(key, r, (a, b) -> a.closeness() > b.closeness()
-                    || a.closeness() == b.closeness() && a.answerer().pairDoc() < b.answerer().pairDoc() ? a : b);
+            Ranked r = new Ranked(new Answerers.Answerer(doc, parent), e.getValue(), cosines.get(doc));
+            best.merge(key, r, (a, b) -> a.before(b) ? a : b);
         }
         List<Ranked> out = new ArrayList<>(best.values());
-        out.sort((a, b) -> a.closeness() != b.closeness() ? Double.compare(b.closeness(), a.closeness())
-                : Integer.compare(a.answerer().pairDoc(), b.answerer().pairDoc()));
+        out.sort((a, b) -> a.before(b) ? -1 : b.before(a) ? 1 : 0);
         return out;
     }
 
@@ -239,7 +255,7 @@ final class QuestionCompare {
             if (scorer == null) {
                 continue;
             }
-            DocIdSetIterator it = scorer.iterator();
+            DocIdSetIterator it = Answerers.live(scorer.iterator(), leaf.reader().getLiveDocs());
             for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
                 out.add(leaf.docBase + d);
             }

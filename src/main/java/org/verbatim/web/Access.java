@@ -75,6 +75,26 @@ public final class Access {
         return who.name() + "@" + ctx.ip();
     }
 
+    /**
+     * For corrections to the question groups: anyone on an archive without users (everyone there may read
+     * and correct, as on a team's own machine), an admin where there are users. Returns who acted.
+     */
+    String requireCurator(Context ctx) {
+        if (!usersRequired()) {
+            return "anonymous@" + ctx.ip();
+        }
+        return requireAdmin(ctx);
+    }
+
+    /** Whether this request may correct question groups ({@link #requireCurator}), without failing. */
+    boolean mayCurate(Context ctx) {
+        if (!usersRequired()) {
+            return true;
+        }
+        Identity who = ctx.attribute("identity");
+        return who != null && who.role() == Users.Role.ADMIN;
+    }
+
     private Identity identify(Context ctx) {
         String ip = ctx.ip();
         long wait = failures.secondsBlocked(ip);

@@ -32,6 +32,7 @@ public final class WebServer {
         this.admin = admin;
         Access access = admin.access();
         ApiRoutes api = new ApiRoutes(index);
+        Corrections corrections = new Corrections(access, index);
         StaticFiles files = new StaticFiles(webDir);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -51,6 +52,10 @@ public final class WebServer {
             config.routes.get("/api/interviews/{id}", api::interview);
             config.routes.get("/api/suggest", api::suggest);
             config.routes.get("/api/questions", api::questions);
+            config.routes.get("/api/questions/corrections", corrections::list);
+            config.routes.post("/api/questions/merge", corrections::merge);
+            config.routes.post("/api/questions/split", corrections::split);
+            config.routes.post("/api/questions/rename", corrections::rename);
             config.routes.get("/api/compare", api::compare);
             config.routes.get("/api/compare.csv", api::compareCsv);
             config.routes.get("/api/matrix", api::matrix);

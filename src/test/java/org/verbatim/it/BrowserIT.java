@@ -172,6 +172,53 @@ class BrowserIT {
     }
 
     @Test
+    void compareByTextIsRankedAndAGroupCanBeMergedFromTheComparePage() throws Exception {
+        // An archive of its own: the merge changes it.
+        Path dir = tmp.resolve("curated");
+        Fixtures.index(dir, Path.of("samples"));
+        try (LiveIndex curated = new LiveIndex(dir, Fixtures.skills(), Fixtures.grouping(), Duration.ofSeconds(1))) {
+            WebServer own = new WebServer(curated, null).start("127.0.0.1", 0);
+            try {
+                String base = "http://127.0.0.1:" + own.port();
+                driver.get(base + "/compare.html?text=" + java.net.URLEncoder.encode("What made you want to leave your last job?",
+                        java.nio.charset.StandardCharsets.UTF_8));
+                wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#answers .answer-card"), 3));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "closest in meaning"));
+                List<WebElement> badges = driver.findElements(By.cssSelector("#answers .answer-card .closeness"));
+                assertEquals(driver.findElements(By.cssSelector("#answers .answer-card")).size(), badges.size(), "every ranked card says how close it is");
+                List<Integer> percents = badges.stream().map(b -> Integer.parseInt(b.getText().replaceAll("\\D", ""))).toList();
+                for (int i = 1; i < percents.size(); i++) {
+                    assertTrue(percents.get(i - 1) >= percents.get(i), "best first: " + percents);
+                }
+                assertTrue(!driver.findElement(By.id("correct")).isDisplayed(), "no corrections on a search by text");
+                assertTrue(percents.get(0) >= 80, "the closest group's answers are as close as the group: " + percents);
+                screenshot("compare-by-text");
+
+                driver.get(base + "/compare.html?question=t-learning-new-technologies");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("correct")));
+                int learning = wait.until(d -> {
+                    int n = d.findElements(By.cssSelector("#answers .answer-card")).size();
+                    return n > 0 ? n : null;
+                });
+                new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("merge-into"))).selectByValue("t-why-leaving");
+                screenshot("compare-before-merge");
+                driver.findElement(By.id("merge")).click();
+                wait.until(ExpectedConditions.urlContains("question=t-why-leaving"));
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Merged t-learning-new-technologies into t-why-leaving"));
+                assertTrue(driver.findElements(By.cssSelector("#question option[value='t-learning-new-technologies']")).isEmpty(),
+                        "the merged group leaves the question list");
+                screenshot("compare-after-merge");
+                try (org.verbatim.search.Searcher s = org.verbatim.search.Searcher.open(dir, Fixtures.skills(), Fixtures.grouping())) {
+                    assertTrue(s.compare("t-learning-new-technologies", org.verbatim.search.SearchRequest.of("")) == null);
+                    assertTrue(s.compareAll("t-why-leaving", org.verbatim.search.SearchRequest.of("")).total() >= learning);
+                }
+            } finally {
+                own.stop();
+            }
+        }
+    }
+
+    @Test
     void badQueriesAndEmptyResultsHaveClearStates() throws Exception {
         driver.get(url("/?q=" + java.net.URLEncoder.encode("(kafka", java.nio.charset.StandardCharsets.UTF_8)));
         WebElement alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alert")));
