@@ -334,18 +334,8 @@ public final class QuestionGroups {
         return score;
     }
 
-    private List<QuestionMatcher.Prepared> prototypes;
-
-    /** The catalogue's titles, embedded once. */
     private List<QuestionMatcher.Prepared> prototypes() {
-        if (prototypes == null) {
-            List<QuestionMatcher.Prepared> out = new ArrayList<>();
-            for (QuestionTopics.Topic t : matcher.topics().topics()) {
-                out.add(matcher.prototype(t));
-            }
-            prototypes = out;
-        }
-        return prototypes;
+        return matcher.prototypes();
     }
 
     /** The group of an existing question's core, or {@code null}. */

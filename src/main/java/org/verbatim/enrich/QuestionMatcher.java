@@ -110,11 +110,38 @@ public final class QuestionMatcher {
         return new Prepared(core, wording, topic, terms, embedder.embed(text.forEmbedding(wording)));
     }
 
+    private volatile List<Prepared> prototypes;
+
+    /**
+     * The catalogue's titles and example wordings as named prototypes, embedded once per matcher (every
+     * question group set of an archive shares them).
+     */
+    public List<Prepared> prototypes() {
+        List<Prepared> p = prototypes;
+        if (p == null) {
+            List<Prepared> out = new ArrayList<>();
+            for (QuestionTopics.Topic t : topics.topics()) {
+                out.add(prototype(t));
+                for (String example : t.examples()) {
+                    out.add(prototype(t, example));
+                }
+            }
+            p = List.copyOf(out);
+            prototypes = p;
+        }
+        return p;
+    }
+
     /** A catalogue topic as a named prototype: its title, prepared like a question of that topic. */
     Prepared prototype(QuestionTopics.Topic topic) {
-        String wording = topic.label();
-        String core = QuestionText.coreOf(wording);
-        return new Prepared(core, wording, topic.id(), terms(QuestionText.essence(core)), embedder.embed(wording));
+        return prototype(topic, topic.label());
+    }
+
+    /** One wording of a catalogue topic (its title or an example), prepared like a question of that topic. */
+    Prepared prototype(QuestionTopics.Topic topic, String wording) {
+        String clean = text.wording(wording);
+        String core = QuestionText.coreOf(clean.isEmpty() ? wording : clean);
+        return new Prepared(core, wording, topic.id(), terms(QuestionText.essence(core)), embedder.embed(clean.isEmpty() ? wording : clean));
     }
 
     /** Free text typed by a user to find a question: prepared like a question, never discarded. */

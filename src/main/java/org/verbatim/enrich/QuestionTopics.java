@@ -19,8 +19,16 @@ public final class QuestionTopics {
 
     public static final String BUILT_IN = "questions/topics.json";
 
-    /** A topic: its id, a typical wording, and what recognises it. */
-    public record Topic(String id, String label, List<Pattern> patterns, List<Pattern> exclude) {
+    /**
+     * A topic: its id, a typical wording, what recognises it, and other wordings of it that questions in
+     * yet other words are compared with (named prototypes; see {@link QuestionGroups}).
+     */
+    public record Topic(String id, String label, List<Pattern> patterns, List<Pattern> exclude, List<String> examples) {
+
+        public Topic {
+            examples = examples == null ? List.of() : List.copyOf(examples);
+        }
+
         boolean matches(String core) {
             for (Pattern x : exclude) {
                 if (x.matcher(core).find()) {
@@ -58,8 +66,10 @@ public final class QuestionTopics {
             JsonNode root = new ObjectMapper().readTree(in);
             List<Topic> out = new ArrayList<>();
             for (JsonNode t : root.path("topics")) {
+                List<String> examples = new ArrayList<>();
+                t.path("examples").forEach(e -> examples.add(e.asText()));
                 out.add(new Topic(t.path("id").asText(), t.path("label").asText(), compile(t.path("patterns"), t),
-                        compile(t.path("exclude"), t)));
+                        compile(t.path("exclude"), t), examples));
             }
             return new QuestionTopics(out);
         } catch (IOException e) {

@@ -42,7 +42,7 @@ final class QuestionCompare {
 
     /**
      * Cosine from which an answer's question counts as the same as the text typed, whatever its group.
-     * Chosen on the old labelled set; the blind set's figures at it are in the README.
+     * Chosen by a sweep on the blind set (the README says so next to its figures).
      */
     static final double RELATED = QuestionGroups.RELATED;
 
