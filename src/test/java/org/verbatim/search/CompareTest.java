@@ -199,4 +199,25 @@ class CompareTest {
         }
         return out;
     }
+
+    @Test
+    void anInterviewWrittenAgainLeavesNoStaleAnswer(@TempDir Path own) throws Exception {
+        Path files = own.resolve("files");
+        java.nio.file.Files.createDirectories(files);
+        for (Path p : java.nio.file.Files.list(Path.of("samples")).toList()) {
+            java.nio.file.Files.copy(p, files.resolve(p.getFileName().toString()));
+        }
+        Fixtures.index(own.resolve("index"), files);
+        Path ana = files.resolve("2023-02-14-backend-ana-souza.txt");
+        java.nio.file.Files.writeString(ana, java.nio.file.Files.readString(ana) + "\nThanks again, Ana.\n");
+        Fixtures.index(own.resolve("index"), files); // the changed file replaces its interview's block
+        try (Searcher s = Searcher.open(own.resolve("index"), Fixtures.skills(), Fixtures.grouping())) {
+            CompareResult r = s.compareAll(s.closestGroup("challenging project").id(), SearchRequest.of(""));
+            assertEquals(ASKED_ABOUT_A_CHALLENGING_PROJECT, speakers(r));
+            assertEquals(8, r.total(), "the replaced block's pairs are not answers");
+            List<String> ranked = s.compareTextAll("Walk me through a challenging project", SearchRequest.of("")).answers().stream()
+                    .map(a -> a.interview().id() + "#" + a.pair()).toList();
+            assertEquals(new java.util.HashSet<>(ranked).size(), ranked.size(), "each answer once: " + ranked);
+        }
+    }
 }
