@@ -153,8 +153,8 @@ class BlindQuestionSetTest {
         // what grouping should reach on unseen wordings (precision 0.92, recall 0.90, compare 0.90 / 0.05,
         // non-questions 0.95); the README says so.
         assertTrue(all.precision() >= 0.83, report);
-        assertTrue(all.recall() >= 0.30, report);
-        assertTrue(all.compareFound() >= 0.53, report);
+        assertTrue(all.recall() >= 0.34, report);
+        assertTrue(all.compareFound() >= 0.56, report);
         assertTrue(all.compareForeign() <= 0.13, report);
         assertTrue(all.nonQuestionsUngrouped() >= 0.84, report);
         // Each signal adds what the other misses.
