@@ -192,9 +192,11 @@ final class QuestionCompare {
             }
         }
         if (groupId != null) {
-            for (int doc : docs(s, inGroup(groupId, candidates))) {
-                double cos = cosines.computeIfAbsent(doc, d -> cosine(s, d, vector));
-                closeness.put(doc, Math.max(cos, Math.min(1.0, groupScore)));
+            List<Integer> members = docs(s, inGroup(groupId, candidates));
+            double[] cos = cosines(s, members, vector);
+            for (int i = 0; i < members.size(); i++) {
+                cosines.putIfAbsent(members.get(i), cos[i]);
+                closeness.put(members.get(i), Math.max(cos[i], Math.min(1.0, groupScore)));
             }
         }
         // One answer per interviewee: the closest of each (interview, speaker).
@@ -222,19 +224,27 @@ final class QuestionCompare {
         return speakers.advanceExact(doc) ? speakers.ordValue() : -1;
     }
 
-    /** The cosine of a pair's question vector with {@code vector}; 0 for a pair without one. */
-    private static double cosine(IndexSearcher s, int doc, float[] vector) {
-        try {
-            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(Schema.QUESTION_VECTOR);
-            if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
-                return 0;
+    /**
+     * The cosine of each pair's question vector with {@code vector} (0 for a pair without one); the docs
+     * in index order, so that each segment's vectors are read in one forward pass.
+     */
+    private static double[] cosines(IndexSearcher s, List<Integer> docs, float[] vector) throws IOException {
+        double[] out = new double[docs.size()];
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        FloatVectorValues values = null;
+        for (int i = 0; i < docs.size(); i++) {
+            int doc = docs.get(i);
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = leaf.reader().getFloatVectorValues(Schema.QUESTION_VECTOR);
             }
-            return QuestionEmbedder.cosine(values.vectorValue(), vector);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            int local = doc - leaf.docBase;
+            if (values != null && values.docID() <= local && (values.docID() == local || values.advance(local) == local)) {
+                out[i] = QuestionEmbedder.cosine(values.vectorValue(), vector);
+            }
         }
+        return out;
     }
 
     private static boolean hasVectors(IndexSearcher s) {
