@@ -120,7 +120,7 @@ public final class Searcher implements Closeable {
     }
 
     private final SkillVocabulary skills;
-    private final Map<String, Skill> skillForms;
+    private final SkillQueryExpansion skillExpansion;
     private final QuestionGrouping grouping;
     private final QuestionCompare compare;
 
@@ -128,7 +128,7 @@ public final class Searcher implements Closeable {
         this.directory = directory;
         this.manager = manager;
         this.skills = skills;
-        this.skillForms = SkillQueryParser.formsByKey(skills);
+        this.skillExpansion = new SkillQueryExpansion(skills, analyzer);
         this.grouping = grouping;
         this.compare = new QuestionCompare(this, grouping);
     }
@@ -755,7 +755,7 @@ public final class Searcher implements Closeable {
             default -> Schema.DEFAULT_FIELDS.toArray(new String[0]);
         };
         MultiFieldQueryParser parser = new SkillQueryParser(fields, analyzer,
-                Map.of(Schema.ANSWER, 1.0f, Schema.QUESTION, 0.6f), skillForms);
+                Map.of(Schema.ANSWER, 1.0f, Schema.QUESTION, 0.6f), skillExpansion);
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
         // Fuzzy terms must share their first letter: bounds the terms a fuzzy query visits.

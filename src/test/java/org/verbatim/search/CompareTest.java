@@ -112,6 +112,14 @@ class CompareTest {
     }
 
     @Test
+    void compareMarksEveryNameOfAQuotedSkill() throws Exception {
+        QuestionGroupView g = searcher.closestGroup("How do you handle production incidents?");
+        CompareResult r = searcher.compare(g.id(), SearchRequest.of("\"Kubernetes\""));
+        CompareResult.Answer sofia = r.answers().stream().filter(a -> "Sofia Marchetti".equals(a.speaker())).findFirst().orElseThrow();
+        assertTrue(sofia.answerHtml().contains("<mark>k8s</mark>"), sofia.answerHtml());
+    }
+
+    @Test
     void theQuestionsListCountsInterviewsMostAskedFirst() throws Exception {
         List<QuestionGroupView> qs = searcher.questions(SearchRequest.of(""), 100);
         assertTrue(qs.size() > 5);

@@ -110,6 +110,53 @@ class SkillSearchTest {
         assertEquals(Set.of(ANA, CHLOE), ids(search("\"spring boot\"")));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "\"Kubernetes\"        | kubernetes",
+        "\"k8s\"               | kubernetes",
+        "answer:\"k8s\"        | answer:kubernetes",
+        "question:\"K8s\"      | question:kubernetes",
+        "\"PostgreSQL\"        | postgres",
+        "\"JS\"                | javascript",
+        "\"JavaScript\"        | JS",
+        "\"Golang\"            | golang",
+        "(\"k8s\" OR \"Apache Kafka\") | kubernetes OR kafka",
+        "\"Postgres\" NOT \"k8s\" | postgres NOT kubernetes",
+        "answer:(\"k8s\" AND postgres) | answer:(kubernetes AND PostgreSQL)",
+    })
+    void quotingOrScopingASkillKeepsItsOtherNames(String quoted, String bare) throws Exception {
+        Set<String> expected = ids(search(bare));
+        assertTrue(!expected.isEmpty(), bare + " finds something");
+        assertEquals(expected, ids(search(quoted)));
+    }
+
+    @Test
+    void aPhraseAroundASkillMatchesItUnderItsOtherNamesAndMarksWhatWasSaid() throws Exception {
+        SearchResponse r = search("answer:\"runs on k8s\"");
+        assertEquals(Set.of(ANA, KENJI, SOFIA, CHLOE), ids(r));
+        Hit sofia = r.results().stream().filter(h -> h.interview().id().equals(SOFIA)).findFirst().orElseThrow();
+        assertTrue(sofia.matches().stream().anyMatch(m -> m.answerSnippet().contains("<mark>runs on Kubernetes</mark>")),
+                sofia.matches().toString());
+        SearchResponse setup = search("\"kubernetes setup\"");
+        assertEquals(Set.of(SOFIA), ids(setup));
+        assertTrue(setup.results().get(0).matches().get(0).answerSnippet().contains("<mark>k8s setup</mark>"));
+        // The words around the skill still count: no interview says "kubernetes lunch".
+        assertEquals(Set.of(), ids(search("\"k8s lunch\"")));
+    }
+
+    @Test
+    void aNegatedSkillExcludesItsOtherNamesToo() throws Exception {
+        Set<String> postgres = ids(search("postgres"));
+        Set<String> withoutK8s = ids(search("postgres NOT \"Kubernetes\""));
+        // Ravi says Postgres and never Kubernetes under any name; Kenji only says k8s.
+        assertTrue(withoutK8s.contains(RAVI), withoutK8s.toString());
+        assertTrue(postgres.containsAll(withoutK8s));
+        for (Hit h : search("postgres NOT \"Kubernetes\"").results()) {
+            h.matches().forEach(m -> assertTrue(!m.answerSnippet().toLowerCase().contains("k8s")
+                    && !m.answerSnippet().toLowerCase().contains("kubernetes"), m.answerSnippet()));
+        }
+    }
+
     @Test
     void theSkillFacetCountsInterviews() throws Exception {
         SearchResponse r = search("");
