@@ -467,6 +467,7 @@ public final class Indexer {
                     walk.filter(Files::isRegularFile)
                             .filter(f -> !hiddenBelow(abs, f))
                             .filter(TranscriptLoader::isCandidate)
+                            .filter(f -> !manifest.isItself(f))
                             .forEach(out::add);
                 }
             } else if (Files.exists(abs)) {

@@ -18,13 +18,16 @@ import java.util.Map;
 public final class Manifest {
 
     private final Map<Path, Metadata> rows;
+    /** The manifest file itself, or {@code null} for the empty manifest. */
+    private final Path source;
 
-    private Manifest(Map<Path, Metadata> rows) {
+    private Manifest(Map<Path, Metadata> rows, Path source) {
         this.rows = rows;
+        this.source = source;
     }
 
     public static Manifest empty() {
-        return new Manifest(Map.of());
+        return new Manifest(Map.of(), null);
     }
 
     /** Reads a manifest; any row that cannot be used is an error naming its line and the problem. */
@@ -65,12 +68,17 @@ public final class Manifest {
         } catch (RuntimeException e) {
             throw new UnreadableFileException("manifest " + csv.getFileName() + " is not valid CSV: " + e.getMessage(), e);
         }
-        return new Manifest(rows);
+        return new Manifest(rows, csv.toAbsolutePath().normalize());
     }
 
     /** The manifest's row for a file, or {@code null}. */
     public Metadata rowFor(Path file) {
         return rows.get(file.toAbsolutePath().normalize());
+    }
+
+    /** Whether {@code file} is this manifest, which sits beside the transcripts it describes but is not one. */
+    public boolean isItself(Path file) {
+        return source != null && source.equals(file.toAbsolutePath().normalize());
     }
 
     /** The files the manifest lists. */

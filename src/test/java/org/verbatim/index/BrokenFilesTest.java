@@ -24,6 +24,17 @@ class BrokenFilesTest {
     Path tmp;
 
     @Test
+    void aManifestInsideTheFolderItDescribesIsNotReadAsATranscript() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("with-manifest"));
+        Files.writeString(d.resolve("one.txt"), "Ann Lee: What do you build?\n\nBo Chen: Tools.\n");
+        Files.writeString(d.resolve("loads.csv"), "file,id\none.txt,interview-one\n");
+        Files.writeString(d.resolve("notes.csv"), "not,a,manifest\n");
+        Manifest manifest = Manifest.read(d.resolve("loads.csv"));
+        List<Path> files = Indexer.collect(List.of(d), manifest);
+        assertEquals(List.of(d.resolve("notes.csv").toAbsolutePath(), d.resolve("one.txt").toAbsolutePath()), files);
+    }
+
+    @Test
     void everyBrokenFileIsIndexedOrReportedAndTheRestOfTheBatchIsIndexed() throws Exception {
         Path d = Files.createDirectories(tmp.resolve("batch"));
         Files.write(d.resolve("empty.txt"), new byte[0]);

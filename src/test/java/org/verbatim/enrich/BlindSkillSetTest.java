@@ -1,0 +1,228 @@
+package org.verbatim.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verbatim.index.IndexSummary;
+import org.verbatim.index.Indexer;
+import org.verbatim.ingest.Manifest;
+import org.verbatim.ingest.TranscriptLoader;
+import org.verbatim.search.SearchRequest;
+import org.verbatim.search.SearchResponse;
+import org.verbatim.search.Searcher;
+import org.verbatim.support.Fixtures;
+
+/**
+ * Skill extraction and skill search measured on a set written blind ({@code skills/blind/}): by someone
+ * who saw only the file formats and the query syntax, never the vocabulary, its rules or the earlier
+ * labelled set. It is committed as written. Sentences are labelled with the skills the speaker meant,
+ * named as the writer chose; a label is resolved to the vocabulary by name or alias, and a label the
+ * vocabulary does not know counts as a miss. The queries run against the set's own interviews.
+ */
+class BlindSkillSetTest {
+
+    static final double PRECISION_TARGET = 0.97;
+    static final double RECALL_TARGET = 0.95;
+    static final double QUERY_RECALL_TARGET = 0.98;
+
+    /** Categories of skills the writer was asked not to label; what is found of them is not judged. */
+    static final Set<String> UNLABELLED_CATEGORIES = Set.of("soft-skill");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Extraction(int sentences, int falseFriends, int tp, int fp, int fn, int garbled, int garbledFound,
+                      Set<String> outsideVocabulary, List<String> errors) {
+        double precision() {
+            return tp / (double) (tp + fp);
+        }
+
+        double recall() {
+            return tp / (double) (tp + fn);
+        }
+
+        /** Recall over the mentions written recognisably, without speech-to-text's garbled ones. */
+        double recallWithoutGarbled() {
+            return (tp - garbledFound) / (double) (tp + fn - garbled);
+        }
+    }
+
+    static List<JsonNode> lines(String resource) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : new String(Fixtures.bytes(resource), StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                out.add(JSON.readTree(line));
+            }
+        }
+        return out;
+    }
+
+    static Set<String> texts(JsonNode array) {
+        Set<String> out = new LinkedHashSet<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    static Extraction measureExtraction() throws IOException {
+        SkillVocabulary vocabulary = Fixtures.skills();
+        SkillExtractor extractor = new SkillExtractor(vocabulary);
+        List<JsonNode> rows = lines("skills/blind/sentences.jsonl");
+        // A skill any sentence is labelled with is judged everywhere, whatever its category.
+        Set<String> labelled = new TreeSet<>();
+        for (JsonNode row : rows) {
+            for (String label : texts(row.get("skills"))) {
+                vocabulary.find(label).ifPresent(s -> labelled.add(s.name()));
+            }
+        }
+        int tp = 0, fp = 0, fn = 0, garbled = 0, garbledFound = 0, falseFriends = 0;
+        Set<String> outside = new TreeSet<>();
+        List<String> errors = new ArrayList<>();
+        for (JsonNode row : rows) {
+            String text = row.get("text").asText();
+            if (row.path("falseFriend").asBoolean()) {
+                falseFriends++;
+            }
+            Set<String> expected = new LinkedHashSet<>();
+            Set<String> garbledNames = new LinkedHashSet<>();
+            for (String label : texts(row.get("skills"))) {
+                String name = vocabulary.find(label).map(Skill::name).orElse(null);
+                if (name == null) {
+                    outside.add(label);
+                    fn++;
+                    errors.add("FN (not in the vocabulary) " + label + " in: " + text);
+                    if (texts(row.get("garbled")).contains(label)) {
+                        garbled++;
+                    }
+                    continue;
+                }
+                expected.add(name);
+                if (texts(row.get("garbled")).contains(label)) {
+                    garbledNames.add(name);
+                }
+            }
+            garbled += garbledNames.size();
+            Set<String> found = new LinkedHashSet<>(extractor.skills(text));
+            for (String f : found) {
+                if (expected.contains(f)) {
+                    tp++;
+                    if (garbledNames.contains(f)) {
+                        garbledFound++;
+                    }
+                } else if (labelled.contains(f) || !UNLABELLED_CATEGORIES.contains(vocabulary.find(f).orElseThrow().category())) {
+                    fp++;
+                    errors.add("FP " + f + " in: " + text);
+                }
+            }
+            for (String e : expected) {
+                if (!found.contains(e)) {
+                    fn++;
+                    errors.add("FN " + e + (garbledNames.contains(e) ? " (garbled)" : "") + " in: " + text);
+                }
+            }
+        }
+        return new Extraction(rows.size(), falseFriends, tp, fp, fn, garbled, garbledFound, outside, errors);
+    }
+
+    @Test
+    void extractionMeetsItsTargetsOnTheBlindSentences() throws IOException {
+        Extraction e = measureExtraction();
+        String report = String.format(Locale.ROOT,
+                "blind sentences: %d (%d false friends): precision %.3f, recall %.3f (tp %d, fp %d, fn %d); "
+                        + "garbled mentions %d, found %d; recall without them %.3f; labels outside the vocabulary: %s%n%s",
+                e.sentences(), e.falseFriends(), e.precision(), e.recall(), e.tp(), e.fp(), e.fn(), e.garbled(),
+                e.garbledFound(), e.recallWithoutGarbled(), e.outsideVocabulary(), String.join("\n", e.errors()));
+        System.out.println(report);
+        assertTrue(e.sentences() >= 400, "the blind set must hold at least 400 sentences");
+        assertTrue(e.falseFriends() >= 120, "the blind set must hold at least 120 false friends");
+        assertTrue(e.precision() >= PRECISION_TARGET, report);
+        assertTrue(e.recall() >= RECALL_TARGET, report);
+    }
+
+    record QueryScores(int queries, int expected, int found, int extra, List<String> errors, List<String> quotedLosses) {
+        double recall() {
+            return found / (double) expected;
+        }
+
+        double precision() {
+            return found / (double) (found + extra);
+        }
+    }
+
+    static Set<String> run(Searcher searcher, String query) throws Exception {
+        SearchResponse r = searcher.search(SearchRequest.of(query).withSize(100));
+        Set<String> out = new TreeSet<>();
+        r.results().forEach(h -> out.add(h.interview().id()));
+        return out;
+    }
+
+    /** A query of plain words with nothing of the query syntax in it, which can be quoted as it is. */
+    static boolean plainWords(String q) {
+        return q.matches("[\\p{L}\\p{N} .#+\\-/]+") && !q.matches(".*\\b(AND|OR|NOT)\\b.*");
+    }
+
+    static QueryScores measureQueries(Path tmp) throws Exception {
+        Path folder = Fixtures.folder("skills/blind/interviews");
+        Path index = tmp.resolve("index");
+        IndexSummary summary = new Indexer(index, new TranscriptLoader(64L << 20), new Enricher(new SkillExtractor(Fixtures.skills())),
+                Fixtures.grouping(), 2).index(List.of(folder), Manifest.read(folder.resolve("manifest.csv")), Indexer.Progress.NONE);
+        assertTrue(summary.failed().isEmpty(), "every blind interview is read: " + summary.failed());
+        List<String> errors = new ArrayList<>();
+        List<String> losses = new ArrayList<>();
+        int expectedTotal = 0, foundTotal = 0, extraTotal = 0, n = 0;
+        try (Searcher searcher = Searcher.open(index, Fixtures.skills())) {
+            for (JsonNode row : lines("skills/blind/queries.jsonl")) {
+                n++;
+                String q = row.get("query").asText();
+                Set<String> expected = new TreeSet<>(texts(row.get("expect")));
+                Set<String> got = run(searcher, q);
+                Set<String> missing = new TreeSet<>(expected);
+                missing.removeAll(got);
+                Set<String> extra = new TreeSet<>(got);
+                extra.removeAll(expected);
+                expectedTotal += expected.size();
+                foundTotal += expected.size() - missing.size();
+                extraTotal += extra.size();
+                if (!missing.isEmpty() || !extra.isEmpty()) {
+                    errors.add(q + ": missing " + missing + ", extra " + extra + " (" + row.path("why").asText() + ")");
+                }
+                if (plainWords(q)) {
+                    Set<String> quoted = run(searcher, "\"" + q + "\"");
+                    Set<String> lost = new TreeSet<>(got);
+                    lost.removeAll(quoted);
+                    // Several bare words need not stand together; a single word or skill name quoted must lose nothing.
+                    if (!lost.isEmpty() && (q.strip().indexOf(' ') < 0 || Fixtures.skills().find(q.strip()).isPresent())) {
+                        losses.add("\"" + q + "\" loses " + lost);
+                    }
+                }
+            }
+        }
+        return new QueryScores(n, expectedTotal, foundTotal, extraTotal, errors, losses);
+    }
+
+    @Test
+    void queriesFindTheirInterviewsThroughEveryNameQuotedOrNot(@TempDir Path tmp) throws Exception {
+        QueryScores s = measureQueries(tmp);
+        String report = String.format(Locale.ROOT, "blind queries: %d, recall %.3f (%d of %d expected interviews), precision %.3f (%d extra); "
+                        + "quoted queries that lose results: %d%n%s%n%s",
+                s.queries(), s.recall(), s.found(), s.expected(), s.precision(), s.extra(), s.quotedLosses().size(),
+                String.join("\n", s.errors()), String.join("\n", s.quotedLosses()));
+        System.out.println(report);
+        assertTrue(s.queries() >= 60, "the blind set must hold at least 60 queries");
+        assertTrue(s.recall() >= QUERY_RECALL_TARGET, report);
+        assertTrue(s.quotedLosses().isEmpty(), report);
+    }
+}
