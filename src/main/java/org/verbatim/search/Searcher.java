@@ -239,7 +239,8 @@ public final class Searcher implements Closeable {
         long t0 = System.nanoTime();
         validate(req);
         req = req.withFilters(canonicalSkills(req.filters()));
-        Query text = req.query().isEmpty() ? null : parseText(req.query(), req.in());
+        Query parsed = req.query().isEmpty() ? null : parseText(req.query(), req.in());
+        Query text = parsed == null ? null : AcrossPairs.rewrite(parsed, parents);
         Query childQuery = text == null ? skillQuery(req) : inPairs(text);
         IndexSearcher searcher = manager.acquire();
         try {
@@ -290,7 +291,8 @@ public final class Searcher implements Closeable {
                     top.scoreDocs.length);
             List<List<Match>> matches = childQuery == null ? null
                     : new PageMatches(searcher, PageMatches.highlighter(searcher, analyzer, fieldInfos(searcher)), parents).find(
-                            text != null && rs.phraseShingles() ? PhraseFilters.narrow(text) : childQuery, childQuery,
+                            text != null && rs.phraseShingles() ? PhraseFilters.narrow(text) : childQuery,
+                            parsed == null ? childQuery : inPairs(AcrossPairs.marked(parsed)),
                             Arrays.stream(page).mapToInt(sd -> sd.doc).toArray(), req.matchesPerInterview());
             List<Hit> hits = new ArrayList<>();
             StoredFields stored = searcher.getIndexReader().storedFields();

@@ -158,6 +158,19 @@ class SkillSearchTest {
     }
 
     @Test
+    void requiredAndExcludedWordsAreOfTheInterviewNotOfOneAnswer() throws Exception {
+        // Sofia says "shadow" in one answer and "postmortem" in another.
+        SearchResponse both = search("shadow postmortem");
+        assertEquals(Set.of(SOFIA), ids(both));
+        assertEquals(2, both.results().get(0).matches().size());
+        assertTrue(both.results().get(0).matches().stream().anyMatch(m -> m.answerSnippet().contains("<mark>shadow</mark>")));
+        // Sofia and Chloe name Kubernetes in other answers than Kafka; Ravi never does.
+        assertEquals(Set.of(RAVI), ids(search("kafka -kubernetes")));
+        assertEquals(Set.of(RAVI), ids(search("kafka NOT \"k8s\"")));
+        assertEquals(Set.of(SOFIA, CHLOE), ids(search("kafka AND (k8s OR kubernetes)")));
+    }
+
+    @Test
     void theSkillFacetCountsInterviews() throws Exception {
         SearchResponse r = search("");
         Map<String, Long> skills = new java.util.HashMap<>();
