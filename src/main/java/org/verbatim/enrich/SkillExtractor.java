@@ -74,6 +74,30 @@ public final class SkillExtractor {
     private record Word(boolean mayStart, int longest, Form alone, String continuations) {
     }
 
+    /**
+     * Unambiguous forms by the sound of their words (Double Metaphone codes of each word, run together):
+     * speech-to-text writes a name it does not know as words that sound like it ("cooper netties" for
+     * Kubernetes, "sequel server"). A code two skills share is dropped.
+     */
+    private final Map<String, Form> bySound = new HashMap<>();
+    /** Words that are not part of a garbled name: the run they are in is ordinary speech. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by",
+            "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "so", "such", "that", "the", "their",
+            "then", "there", "these", "they", "this", "to", "was", "will", "with", "we", "i", "you", "he", "she",
+            "our", "my", "your", "me", "us", "them", "his", "her", "its", "were", "been", "had", "has", "have", "do",
+            "did", "does", "said", "say", "from", "up", "out", "all", "just", "like", "um", "uh", "yeah", "very", "really");
+    /** Sound codes shorter than this match too many ordinary words. */
+    static final int MIN_SOUND_CODE = 5;
+    private static final Form SOUND_CONFLICT = new Form(new Skill("", null, null, null, null), "", false);
+    private final java.util.concurrent.ConcurrentHashMap<String, String> wordSounds = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final org.apache.commons.codec.language.DoubleMetaphone METAPHONE = metaphone();
+
+    private static org.apache.commons.codec.language.DoubleMetaphone metaphone() {
+        org.apache.commons.codec.language.DoubleMetaphone m = new org.apache.commons.codec.language.DoubleMetaphone();
+        m.setMaxCodeLen(12);
+        return m;
+    }
+
     /** Each skill's context words, without words that are themselves ambiguous forms ("go", "react"). */
     private final Map<String, List<String>> context = new HashMap<>();
 
@@ -97,7 +121,17 @@ public final class SkillExtractor {
                 }
             }
             s.ambiguous().forEach(a -> ambiguousWords.add(a.toLowerCase(Locale.ROOT)));
+            for (String f : s.forms()) {
+                if (!s.isAmbiguous(f) && f.chars().noneMatch(Character::isDigit)) {
+                    String code = sound(tokens(f));
+                    if (code.length() >= MIN_SOUND_CODE) {
+                        Form form = new Form(s, f, false);
+                        bySound.merge(code, form, (a, b) -> a.skill().name().equals(b.skill().name()) ? a : SOUND_CONFLICT);
+                    }
+                }
+            }
         }
+        bySound.values().removeIf(f -> f == SOUND_CONFLICT);
         for (Skill s : vocabulary.skills()) {
             List<String> words = new ArrayList<>();
             for (String c : s.context()) {
@@ -158,9 +192,12 @@ public final class SkillExtractor {
             }
             i += Math.max(1, matched);
         }
+        pending.addAll(soundAlikes(tokens, sure, pending));
         // An ambiguous form counts when the skill is surely mentioned too, or with context nearby: a
         // context word, or another skill surely mentioned. Written in another case ("go"), it needs
         // context closer by and must not follow a word that makes it the ordinary word ("to go").
+        // Speech-to-text without casing writes "ts" and "ci" for TS and CI: there, case tells nothing.
+        boolean caseless = text.chars().noneMatch(Character::isUpperCase);
         Set<String> sureNames = new java.util.HashSet<>();
         sure.forEach(m -> sureNames.add(m.skill().name()));
         List<Mention> out = new ArrayList<>(sure);
@@ -171,8 +208,8 @@ public final class SkillExtractor {
                 counts = true;
             } else if (p.exactCase()) {
                 counts = hasContext(skill, tokens, p.at(), CONTEXT_WINDOW, sure, sureAt);
-            } else if (isAcronym(tokens.get(p.at()).text(), skill)) {
-                counts = false; // "solid", "rest", "ts": an acronym only counts in capitals
+            } else if (!caseless && isAcronym(tokens.get(p.at()).text(), skill)) {
+                counts = false; // "solid", "rest", "ts": an acronym only counts in capitals, where the text has them
             } else {
                 int at = p.at();
                 boolean ordinary = at > 0 && ORDINARY_BEFORE.contains(tokens.get(at - 1).lower())
@@ -185,6 +222,97 @@ public final class SkillExtractor {
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    /**
+     * Runs of two or three words (one word that sounds like a name is usually another word), none of
+     * them a function word or already a mention, that sound like an unambiguous form without
+     * being written as one ("cooper netties", "post grass", "jupiter notebooks"). Like an ambiguous form
+     * written in the vocabulary's case, each counts only with context nearby.
+     */
+    private List<Pending> soundAlikes(List<Token> tokens, List<Mention> sure, List<Pending> pending) {
+        if (bySound.isEmpty()) {
+            return List.of();
+        }
+        boolean[] taken = new boolean[tokens.size()];
+        for (Mention m : sure) {
+            markTaken(tokens, m, taken);
+        }
+        for (Pending p : pending) {
+            markTaken(tokens, p.mention(), taken);
+        }
+        List<Pending> out = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int matched = 0;
+            for (int n = Math.min(3, tokens.size() - i); n >= 2 && matched == 0; n--) {
+                StringBuilder code = new StringBuilder();
+                int letters = 0;
+                boolean usable = true;
+                for (int k = i; k < i + n && usable; k++) {
+                    Token t = tokens.get(k);
+                    usable = !taken[k] && t.lower().length() >= 2 && !FUNCTION_WORDS.contains(t.lower())
+                            && t.lower().chars().allMatch(c -> c >= 'a' && c <= 'z');
+                    if (usable) {
+                        appendSound(code, t.lower(), k > i);
+                        letters += t.lower().length();
+                    }
+                }
+                if (!usable || code.length() < MIN_SOUND_CODE) {
+                    continue;
+                }
+                Form f = bySound.get(code.toString());
+                String written = f == null ? null : f.written().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                // The same letters are the form itself, spaced or joined; a length far off is another word.
+                if (f == null || written.length() * 10 < letters * 6 || letters * 10 < written.length() * 6
+                        || joined(tokens.subList(i, i + n)).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "").equals(written)) {
+                    continue;
+                }
+                out.add(new Pending(new Mention(f.skill(), tokens.get(i).start(), tokens.get(i + n - 1).end()), i, true));
+                matched = n;
+            }
+            i += Math.max(1, matched);
+        }
+        return out;
+    }
+
+    private static void markTaken(List<Token> tokens, Mention m, boolean[] taken) {
+        for (int k = 0; k < tokens.size(); k++) {
+            Token t = tokens.get(k);
+            if (t.start() < m.end() && t.end() > m.start()) {
+                taken[k] = true;
+            }
+        }
+    }
+
+    /** Double Metaphone codes of the words run together, a leading vowel code dropped after the first word. */
+    private static String sound(List<Token> words) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : words) {
+            for (String part : t.lower().split("[^a-z]+")) {
+                if (!part.isEmpty()) {
+                    sb.append(soundOf(part, sb.length() > 0));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private void appendSound(StringBuilder code, String word, boolean after) {
+        String c = wordSounds.get(word);
+        if (c == null) {
+            c = METAPHONE.doubleMetaphone(word);
+            if (wordSounds.size() >= WORD_CACHE_SIZE) {
+                wordSounds.clear();
+            }
+            wordSounds.put(word, c);
+        }
+        code.append(after && c.startsWith("A") ? c.substring(1) : c);
+    }
+
+    private static String soundOf(String word, boolean after) {
+        String c = METAPHONE.doubleMetaphone(word);
+        return after && c.startsWith("A") ? c.substring(1) : c;
     }
 
     /** True when the vocabulary writes this ambiguous form in capitals (an acronym such as SOLID or REST). */
