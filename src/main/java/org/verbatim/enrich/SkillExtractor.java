@@ -208,8 +208,10 @@ public final class SkillExtractor {
                 counts = true;
             } else if (p.exactCase()) {
                 counts = hasContext(skill, tokens, p.at(), CONTEXT_WINDOW, sure, sureAt);
-            } else if (!caseless && isAcronym(tokens.get(p.at()).text(), skill)) {
-                counts = false; // "solid", "rest", "ts": an acronym only counts in capitals, where the text has them
+            } else if (isAcronym(tokens.get(p.at()).text(), skill)) {
+                // "solid", "rest", "ts": an acronym only counts in capitals where the text has them; without
+                // them it is no verb or common noun, so only its context decides.
+                counts = caseless && hasContext(skill, tokens, p.at(), LOWERCASE_WINDOW, sure, sureAt);
             } else {
                 int at = p.at();
                 boolean ordinary = at > 0 && ORDINARY_BEFORE.contains(tokens.get(at - 1).lower())

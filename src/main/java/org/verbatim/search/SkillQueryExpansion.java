@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -33,10 +32,10 @@ import org.verbatim.index.TechTermCharFilter;
  * inside field scopes, {@code OR}, {@code NOT} and parentheses, and the terms it adds are the words that
  * were said, which is what highlighting marks.
  *
- * <p>A form that is also an ordinary word ("go", "react", "spring") names its skill only when it is the
- * whole query text, or when it is written in the vocabulary's capitals inside a longer phrase ("rewrote it
- * in Go"); as an addition it is used only beside other words of a phrase, which give it its technical
- * sense. Immutable and thread-safe.
+ * <p>A form that is also an ordinary word ("go", "react", "spring") is varied like any other: alone it
+ * gains the skill's unambiguous names, and inside a phrase ("spark on emr") the phrase's other words keep
+ * the variants ("pyspark on emr") to the technical sense. As an addition, such a form is used only beside
+ * other words of a phrase. Immutable and thread-safe.
  */
 final class SkillQueryExpansion {
 
@@ -61,7 +60,6 @@ final class SkillQueryExpansion {
     private final Analyzer analyzer;
     private final Map<String, List<Form>> byFirstTerm = new HashMap<>();
     private final Map<String, List<Form>> bySkill = new HashMap<>();
-    private final Map<String, Pattern> exactCase = new HashMap<>();
 
     /** @param vocabulary the skills, or {@code null} for none (every query is left as it is) */
     SkillQueryExpansion(SkillVocabulary vocabulary, Analyzer analyzer) {
@@ -81,9 +79,6 @@ final class SkillQueryExpansion {
                 Form f = new Form(s, written, ambiguous, a.terms(), a.positions());
                 forms.add(f);
                 byFirstTerm.computeIfAbsent(a.terms().get(0), k -> new ArrayList<>()).add(f);
-                if (ambiguous) {
-                    exactCase.put(written, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(written) + "(?![\\p{L}\\p{N}])"));
-                }
             }
             bySkill.put(s.name(), forms);
         }
@@ -153,10 +148,6 @@ final class SkillQueryExpansion {
                 int n = f.terms().size();
                 if (i + n > terms.size() || !terms.subList(i, i + n).equals(f.terms())
                         || !samePositions(q.positions(), i, f.positions())) {
-                    continue;
-                }
-                boolean whole = i == 0 && n == terms.size();
-                if (f.ambiguous() && !whole && !exactCase.get(f.written()).matcher(text).find()) {
                     continue;
                 }
                 hit = new Found(f, i, i + n);
