@@ -32,6 +32,12 @@ public final class SkillExtractor {
     /** Words after a lower-case ambiguous form that make it a verb ("go ahead", "go with"). */
     private static final Set<String> ORDINARY_AFTER = Set.of("ahead", "back", "through", "with", "over", "into",
             "out", "up", "down", "away", "home", "off", "on", "for", "to", "quickly", "badly", "well");
+    /**
+     * Forms that are also English verbs: only these are made ordinary by a particle after them ("go
+     * ahead", "react to"); "airflow to the scheduler" or "ts on the client" stay names.
+     */
+    private static final Set<String> VERBS = Set.of("go", "react", "express", "spark", "bash", "slack", "spring",
+            "flutter", "vault", "excel", "dart", "jest", "salt", "shell", "beam", "rust", "sass", "bootstrap");
     private static final int MAX_PHRASE = 4;
     /** A word as the extractor sees it; {@link #nextToken} finds the same by hand. */
     static final Pattern TOKEN = Pattern.compile(
@@ -215,7 +221,8 @@ public final class SkillExtractor {
             } else {
                 int at = p.at();
                 boolean ordinary = at > 0 && ORDINARY_BEFORE.contains(tokens.get(at - 1).lower())
-                        || at + 1 < tokens.size() && ORDINARY_AFTER.contains(tokens.get(at + 1).lower());
+                        || isVerb(tokens.get(at).lower()) && at + 1 < tokens.size()
+                        && ORDINARY_AFTER.contains(tokens.get(at + 1).lower());
                 counts = !ordinary && hasContext(skill, tokens, at, LOWERCASE_WINDOW, sure, sureAt);
             }
             if (counts) {
@@ -315,6 +322,19 @@ public final class SkillExtractor {
     private static String soundOf(String word, boolean after) {
         String c = METAPHONE.doubleMetaphone(word);
         return after && c.startsWith("A") ? c.substring(1) : c;
+    }
+
+    /** Whether a word is one of {@link #VERBS}, in any of its forms ("goes", "reacted", "sparking"). */
+    private static boolean isVerb(String word) {
+        if (VERBS.contains(word)) {
+            return true;
+        }
+        for (String end : new String[] {"es", "s", "ed", "d", "ing"}) {
+            if (word.endsWith(end) && VERBS.contains(word.substring(0, word.length() - end.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the vocabulary writes this ambiguous form in capitals (an acronym such as SOLID or REST). */
