@@ -32,6 +32,9 @@ public final class SkillExtractor {
     /** Words after a lower-case ambiguous form that make it a verb ("go ahead", "go with"). */
     private static final Set<String> ORDINARY_AFTER = Set.of("ahead", "back", "through", "with", "over", "into",
             "out", "up", "down", "away", "home", "off", "on", "for", "to", "quickly", "badly", "well");
+    /** Words before a lower-case form that is a noun in English that make it the common noun ("a node", "last spring"). */
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "this", "that", "these", "those", "one", "each",
+            "every", "another", "any", "some", "no", "last", "next", "early", "late", "my", "his", "her");
     /**
      * Forms that are also English verbs: only these are made ordinary by a particle after them ("go
      * ahead", "react to"); "airflow to the scheduler" or "ts on the client" stay names.
@@ -220,10 +223,13 @@ public final class SkillExtractor {
                 counts = caseless && hasContext(skill, tokens, p.at(), LOWERCASE_WINDOW, sure, sureAt);
             } else {
                 int at = p.at();
-                boolean ordinary = at > 0 && ORDINARY_BEFORE.contains(tokens.get(at - 1).lower())
-                        || isVerb(tokens.get(at).lower()) && at + 1 < tokens.size()
-                        && ORDINARY_AFTER.contains(tokens.get(at + 1).lower());
-                counts = !ordinary && hasContext(skill, tokens, at, LOWERCASE_WINDOW, sure, sureAt);
+                String before = at > 0 ? tokens.get(at - 1).lower() : "";
+                boolean ordinary = isVerb(tokens.get(at).lower())
+                        ? ORDINARY_BEFORE.contains(before) || at + 1 < tokens.size() && ORDINARY_AFTER.contains(tokens.get(at + 1).lower())
+                        : DETERMINERS.contains(before);
+                // Written as an ordinary word, it needs its own context: any other skill nearby is not
+                // enough ("one node in our k8s cluster", "the app shell next to Next.js").
+                counts = !ordinary && hasContext(skill, tokens, at, LOWERCASE_WINDOW, List.of(), List.of());
             }
             if (counts) {
                 out.add(p.mention());

@@ -22,6 +22,34 @@ class SkillExtractorTest {
     }
 
     @Test
+    void speechToTextWithoutCapitalsIsJudgedByContextNotCase() {
+        // Acronyms lower-cased by speech-to-text: context decides.
+        assertEquals(List.of("TypeScript", "Next.js"), x.skills("ts on the client next js for the app shell"));
+        assertEquals(List.of("CI/CD"), x.skills("every merge builds on ci and runs the tests"));
+        assertTrue(x.skills("she has a ts clearance from her army days").isEmpty());
+        // Where the text has capitals, a lower-case acronym is another word.
+        assertTrue(x.skills("It runs on ci, I think, and Jenkins deploys it.").stream().noneMatch(s -> s.equals("TypeScript")));
+        // A particle after a name does not make it a verb; after a verb it does.
+        assertEquals(List.of("Apache Airflow"), x.skills("so we used airflow to schedule all the dags"));
+        assertEquals(List.of("Apache Kafka"), x.skills("we go back to kafka whenever the queue backs up"));
+    }
+
+    @Test
+    void anOrdinaryWordNeedsItsOwnContextNotJustAnotherSkillNearby() {
+        assertEquals(List.of("Kubernetes"), x.skills("we had one node in our k8s cluster that kept falling over"));
+        assertEquals(List.of("Apache Kafka"), x.skills("each node runs a kafka broker"));
+        assertTrue(x.skills("the backend was node with express and npm scripts").contains("Node.js"));
+    }
+
+    @Test
+    void namesGarbledBySpeechToTextAreFoundByTheirSoundWithContext() {
+        assertEquals(List.of("Kubernetes", "Helm"), x.skills("we deployed everything on cooper netties with helm charts"));
+        assertTrue(x.skills("the main database was post grass and we had two read replicas").contains("PostgreSQL"));
+        assertTrue(x.skills("i love cooper and my dog netties").isEmpty());
+        assertTrue(x.skills("the lawn was mostly post grass after the drought").isEmpty());
+    }
+
+    @Test
     void symbolsInNamesAreKept() {
         assertEquals(List.of("C#", ".NET"), x.skills("I write C# on .NET mostly."));
         assertEquals(List.of("C++"), x.skills("the gateway is C++"));
