@@ -210,17 +210,21 @@ public final class SkillExtractor {
         Set<String> sureNames = new java.util.HashSet<>();
         sure.forEach(m -> sureNames.add(m.skill().name()));
         List<Mention> out = new ArrayList<>(sure);
+        List<Mention> candidates = new ArrayList<>(sure);
+        pending.forEach(p -> candidates.add(p.mention()));
+        candidates.sort((a, b) -> Integer.compare(a.start(), b.start()));
         for (Pending p : pending) {
             Skill skill = p.mention().skill();
             boolean counts;
             if (sureNames.contains(skill.name())) {
                 counts = true;
             } else if (p.exactCase()) {
-                counts = hasContext(skill, tokens, p.at(), CONTEXT_WINDOW, sure, sureAt);
+                counts = hasContext(skill, tokens, p.at(), CONTEXT_WINDOW, sure, sureAt) || inList(text, candidates, p.mention());
             } else if (isAcronym(tokens.get(p.at()).text(), skill)) {
                 // "solid", "rest", "ts": an acronym only counts in capitals where the text has them; without
-                // them it is no verb or common noun, so only its context decides.
-                counts = caseless && hasContext(skill, tokens, p.at(), LOWERCASE_WINDOW, sure, sureAt);
+                // them it is no verb or common noun, so only its own context decides.
+                counts = caseless && (hasContext(skill, tokens, p.at(), LOWERCASE_WINDOW, List.of(), List.of())
+                        || inList(text, candidates, p.mention()));
             } else {
                 int at = p.at();
                 String before = at > 0 ? tokens.get(at - 1).lower() : "";
@@ -229,7 +233,9 @@ public final class SkillExtractor {
                         : DETERMINERS.contains(before);
                 // Written as an ordinary word, it needs its own context: any other skill nearby is not
                 // enough ("one node in our k8s cluster", "the app shell next to Next.js").
-                counts = !ordinary && hasContext(skill, tokens, at, LOWERCASE_WINDOW, List.of(), List.of());
+                // Listed with a skill that is surely one ("flutter and dart"), it is a name whatever precedes it.
+                counts = !ordinary && (hasContext(skill, tokens, at, LOWERCASE_WINDOW, List.of(), List.of())
+                        || inList(text, candidates, p.mention())) || inList(text, sure, p.mention());
             }
             if (counts) {
                 out.add(p.mention());
@@ -237,6 +243,29 @@ public final class SkillExtractor {
         }
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
+    }
+
+    /** Between two names of a list: a comma, a slash or an ampersand, or "and", "or", "plus", "then". */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(
+            "\\s*(?:[,/&+]\\s*(?:(?:and|or|plus|then)\\s+)?|(?:and|or|plus|then|and then)\\s+)");
+
+    /**
+     * Whether a mention stands in a list with another possible skill ("react, next, tailwind", "React,
+     * Angular, Vue", "flutter and dart"): names listed together are names of one kind.
+     */
+    private static boolean inList(String text, List<Mention> candidates, Mention m) {
+        Mention before = null;
+        Mention after = null;
+        for (Mention c : candidates) {
+            if (c.end() <= m.start() && (before == null || c.end() > before.end())) {
+                before = c;
+            }
+            if (c.start() >= m.end() && (after == null || c.start() < after.start())) {
+                after = c;
+            }
+        }
+        return before != null && LIST_SEPARATOR.matcher(text.substring(before.end(), m.start())).matches()
+                || after != null && LIST_SEPARATOR.matcher(text.substring(m.end(), after.start())).matches();
     }
 
     /**

@@ -38,7 +38,8 @@ public final class SkillVocabulary {
                 forms.putIfAbsent(f.toLowerCase(Locale.ROOT), s);
             }
         }
-        this.byName = Map.copyOf(names);
+        // In the file's order: the extractor's choices between forms must not change from run to run.
+        this.byName = java.util.Collections.unmodifiableMap(names);
         this.byForm = forms;
     }
 

@@ -38,8 +38,8 @@ class BlindSkillSetTest {
     static final double PRECISION_TARGET = 0.97;
     static final double RECALL_TARGET = 0.95;
     /** What extraction measures now, asserted so that it does not fall back. */
-    static final double PRECISION_FLOOR = 0.84;
-    static final double RECALL_FLOOR = 0.66;
+    static final double PRECISION_FLOOR = 0.83;
+    static final double RECALL_FLOOR = 0.81;
     static final double QUERY_RECALL_TARGET = 0.98;
 
     /**

@@ -42,6 +42,13 @@ class SkillExtractorTest {
     }
 
     @Test
+    void namesListedTogetherAreNamesOfOneKind() {
+        assertEquals(List.of("React", "Angular", "Vue.js"), x.skills("React, Angular, Vue, I've used all three."));
+        assertEquals(List.of("Flutter", "Dart"), x.skills("so flutter and dart, one codebase for both stores"));
+        assertTrue(x.skills("we had to go and react quickly when the spring storms came").isEmpty());
+    }
+
+    @Test
     void namesGarbledBySpeechToTextAreFoundByTheirSoundWithContext() {
         assertEquals(List.of("Kubernetes", "Helm"), x.skills("we deployed everything on cooper netties with helm charts"));
         assertTrue(x.skills("the main database was post grass and we had two read replicas").contains("PostgreSQL"));
