@@ -80,7 +80,7 @@ public final class SkillExtractor {
      * A word as written, whatever its neighbours: whether a form may start with it, the longest form (in
      * words) that does, and the form it matches alone ({@code null} for none).
      */
-    private record Word(boolean mayStart, int longest, Form alone, String continuations) {
+    private record Word(boolean mayStart, int longest, Form alone, String continuations, String sound, boolean soundStart) {
     }
 
     /**
@@ -89,6 +89,8 @@ public final class SkillExtractor {
      * Kubernetes, "sequel server"). A code two skills share is dropped.
      */
     private final Map<String, Form> bySound = new HashMap<>();
+    /** Every code a name's sound can begin with: the code of a first word, for a quick refusal. */
+    private final Set<String> soundStarts = new java.util.HashSet<>();
     /** Words that are not part of a garbled name: the run they are in is ordinary speech. */
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "are", "as", "at", "be", "but", "by",
             "for", "if", "in", "into", "is", "it", "no", "not", "of", "on", "or", "so", "such", "that", "the", "their",
@@ -98,7 +100,6 @@ public final class SkillExtractor {
     /** Sound codes shorter than this match too many ordinary words. */
     static final int MIN_SOUND_CODE = 5;
     private static final Form SOUND_CONFLICT = new Form(new Skill("", null, null, null, null), "", false);
-    private final java.util.concurrent.ConcurrentHashMap<String, String> wordSounds = new java.util.concurrent.ConcurrentHashMap<>();
     private static final org.apache.commons.codec.language.DoubleMetaphone METAPHONE = metaphone();
 
     private static org.apache.commons.codec.language.DoubleMetaphone metaphone() {
@@ -141,6 +142,11 @@ public final class SkillExtractor {
             }
         }
         bySound.values().removeIf(f -> f == SOUND_CONFLICT);
+        for (String code : bySound.keySet()) {
+            for (int end = 2; end <= code.length(); end++) {
+                soundStarts.add(code.substring(0, end));
+            }
+        }
         for (Skill s : vocabulary.skills()) {
             List<String> words = new ArrayList<>();
             for (String c : s.context()) {
@@ -175,9 +181,11 @@ public final class SkillExtractor {
         List<Mention> sure = new ArrayList<>();
         List<Integer> sureAt = new ArrayList<>();
         List<Pending> pending = new ArrayList<>();
+        Word[] seen = new Word[tokens.size()];
         int i = 0;
         while (i < tokens.size()) {
             Word word = word(tokens.get(i));
+            seen[i] = word;
             if (!word.mayStart()) {
                 i++;
                 continue;
@@ -201,7 +209,7 @@ public final class SkillExtractor {
             }
             i += Math.max(1, matched);
         }
-        pending.addAll(soundAlikes(tokens, sure, pending));
+        pending.addAll(soundAlikes(tokens, seen, sure, pending));
         // An ambiguous form counts when the skill is surely mentioned too, or with context nearby: a
         // context word, or another skill surely mentioned. Written in another case ("go"), it needs
         // context closer by and must not follow a word that makes it the ordinary word ("to go").
@@ -274,60 +282,85 @@ public final class SkillExtractor {
      * being written as one ("cooper netties", "post grass", "jupiter notebooks"). Like an ambiguous form
      * written in the vocabulary's case, each counts only with context nearby.
      */
-    private List<Pending> soundAlikes(List<Token> tokens, List<Mention> sure, List<Pending> pending) {
+    private List<Pending> soundAlikes(List<Token> tokens, Word[] seen, List<Mention> sure, List<Pending> pending) {
         if (bySound.isEmpty()) {
             return List.of();
         }
-        boolean[] taken = new boolean[tokens.size()];
-        for (Mention m : sure) {
-            markTaken(tokens, m, taken);
-        }
-        for (Pending p : pending) {
-            markTaken(tokens, p.mention(), taken);
-        }
+        boolean[] taken = null;
         List<Pending> out = new ArrayList<>();
         int i = 0;
-        while (i < tokens.size()) {
+        while (i + 1 < tokens.size()) {
+            Word w = seen[i] != null ? seen[i] : word(tokens.get(i));
+            // Most words cannot begin a name's sound: their cached word says so.
+            if (!w.soundStart()) {
+                i++;
+                continue;
+            }
+            if (taken == null) {
+                taken = taken(tokens, sure, pending);
+            }
             int matched = 0;
-            for (int n = Math.min(3, tokens.size() - i); n >= 2 && matched == 0; n--) {
-                StringBuilder code = new StringBuilder();
-                int letters = 0;
-                boolean usable = true;
-                for (int k = i; k < i + n && usable; k++) {
-                    Token t = tokens.get(k);
-                    usable = !taken[k] && t.lower().length() >= 2 && !FUNCTION_WORDS.contains(t.lower())
-                            && t.lower().chars().allMatch(c -> c >= 'a' && c <= 'z');
-                    if (usable) {
-                        appendSound(code, t.lower(), k > i);
-                        letters += t.lower().length();
+            Form matchedForm = null;
+            StringBuilder code = new StringBuilder(w.sound());
+            int letters = tokens.get(i).lower().length();
+            // Two or three words, each adding its code while the codes so far still begin some name's.
+            for (int k = i + 1; k < Math.min(i + 3, tokens.size()) && !taken[i]; k++) {
+                String c = (seen[k] != null ? seen[k] : word(tokens.get(k))).sound();
+                if (c == null || taken[k]) {
+                    break;
+                }
+                code.append(c.startsWith("A") ? c.substring(1) : c);
+                letters += tokens.get(k).lower().length();
+                String key = code.toString();
+                Form f = key.length() < MIN_SOUND_CODE ? null : bySound.get(key);
+                if (f != null) {
+                    String written = f.written().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                    // The same letters are the form itself, spaced or joined; a length far off is another word.
+                    boolean lengthClose = written.length() * 10 >= letters * 6 && letters * 10 >= written.length() * 6;
+                    if (lengthClose && !joined(tokens.subList(i, k + 1)).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "").equals(written)) {
+                        matched = k + 1 - i;
+                        matchedForm = f;
                     }
                 }
-                if (!usable || code.length() < MIN_SOUND_CODE) {
-                    continue;
+                if (!soundStarts.contains(key)) {
+                    break;
                 }
-                Form f = bySound.get(code.toString());
-                String written = f == null ? null : f.written().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-                // The same letters are the form itself, spaced or joined; a length far off is another word.
-                if (f == null || written.length() * 10 < letters * 6 || letters * 10 < written.length() * 6
-                        || joined(tokens.subList(i, i + n)).toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "").equals(written)) {
-                    continue;
-                }
-                out.add(new Pending(new Mention(f.skill(), tokens.get(i).start(), tokens.get(i + n - 1).end()), i, true));
-                matched = n;
+            }
+            if (matchedForm != null) {
+                out.add(new Pending(new Mention(matchedForm.skill(), tokens.get(i).start(), tokens.get(i + matched - 1).end()), i, true));
             }
             i += Math.max(1, matched);
         }
         return out;
     }
 
-    private static void markTaken(List<Token> tokens, Mention m, boolean[] taken) {
-        for (int k = 0; k < tokens.size(); k++) {
-            Token t = tokens.get(k);
-            if (t.start() < m.end() && t.end() > m.start()) {
-                taken[k] = true;
+    /** Which tokens are part of a mention already. */
+    private static boolean[] taken(List<Token> tokens, List<Mention> sure, List<Pending> pending) {
+        boolean[] taken = new boolean[tokens.size()];
+        List<Mention> all = new ArrayList<>(sure);
+        pending.forEach(p -> all.add(p.mention()));
+        all.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        int k = 0;
+        for (Mention m : all) {
+            while (k < tokens.size() && tokens.get(k).end() <= m.start()) {
+                k++;
+            }
+            for (int j = k; j < tokens.size() && tokens.get(j).start() < m.end(); j++) {
+                taken[j] = true;
             }
         }
+        return taken;
     }
+
+    /**
+     * A word's Double Metaphone code, or {@code null} when the word cannot be part of a garbled name (a
+     * function word, one letter, or not plain letters). Kept with the word's other facts in {@link #word}.
+     */
+    private static String soundOfWord(String word) {
+        boolean usable = word.length() >= 2 && !FUNCTION_WORDS.contains(word) && word.chars().allMatch(x -> x >= 'a' && x <= 'z');
+        return usable ? METAPHONE.doubleMetaphone(word) : null;
+    }
+
 
     /** Double Metaphone codes of the words run together, a leading vowel code dropped after the first word. */
     private static String sound(List<Token> words) {
@@ -340,18 +373,6 @@ public final class SkillExtractor {
             }
         }
         return sb.toString();
-    }
-
-    private void appendSound(StringBuilder code, String word, boolean after) {
-        String c = wordSounds.get(word);
-        if (c == null) {
-            c = METAPHONE.doubleMetaphone(word);
-            if (wordSounds.size() >= WORD_CACHE_SIZE) {
-                wordSounds.clear();
-            }
-            wordSounds.put(word, c);
-        }
-        code.append(after && c.startsWith("A") ? c.substring(1) : c);
     }
 
     private static String soundOf(String word, boolean after) {
@@ -442,8 +463,10 @@ public final class SkillExtractor {
             boolean mayStart = mayStart(t);
             StringBuilder run = new StringBuilder();
             appendWithoutHyphens(run, t.lower());
+            String sound = soundOfWord(t.lower());
             w = new Word(mayStart, Math.min(MAX_PHRASE, longestFrom.getOrDefault(firstWordOf(t), MAX_PHRASE)),
-                    mayStart ? lookup(List.of(t)) : null, continuations.getOrDefault(run.toString(), ""));
+                    mayStart ? lookup(List.of(t)) : null, continuations.getOrDefault(run.toString(), ""),
+                    sound, sound != null && soundStarts.contains(sound));
             if (words.size() >= WORD_CACHE_SIZE) {
                 words.clear();
             }
