@@ -17,8 +17,8 @@ import org.verbatim.index.Schema;
  * candidate who spoke of Kafka in one answer and of Postgres in another, and {@code aws -kubernetes}
  * leaves out an interview that names Kubernetes anywhere. A query with two or more required or excluded
  * parts becomes (1) which interviews qualify, each part joined from the pairs to their interview and the
- * parts combined as written, and (2) which of their pairs to show: those that match any part that is not
- * excluded, best first. A query of one part (a word, a phrase, an {@code OR}) is left as it is.
+ * parts combined as written, and (2) which of their pairs rank, count and show ({@link Roles}). A query of
+ * one part (a word, a phrase, an {@code OR}) is left as it is.
  */
 final class AcrossPairs {
 
@@ -26,31 +26,53 @@ final class AcrossPairs {
     }
 
     /**
-     * @param text    the parsed query over pair fields
-     * @param parents the interview documents of the block join
-     * @return a query over pairs: the pairs that match a part of {@code text}, in the interviews that match all of it
+     * The query in three roles: {@code counted} finds the pairs that rank and count each interview (those of
+     * its required part that the fewest pairs match, so that a common word's pairs are not all visited),
+     * {@code shown} the pairs a page shows (any part not excluded, looked for in the page's interviews
+     * only), {@code marked} the words to mark. All three only match pairs of interviews that match the
+     * whole query. A query of one part is all three.
      */
-    static Query rewrite(Query text, BitSetProducer parents) {
-        if (!(text instanceof BooleanQuery bq) || requiredOrExcluded(bq) < 2) {
-            return text;
-        }
-        Query shown = positives(bq);
-        if (shown == null) {
-            return text;
-        }
-        return new BooleanQuery.Builder()
-                .add(new ToChildBlockJoinQuery(interviews(bq, parents), parents), BooleanClause.Occur.FILTER)
-                .add(shown, BooleanClause.Occur.MUST)
-                .build();
+    record Roles(Query counted, Query shown, Query marked) {
     }
 
-    /** The part of {@link #rewrite}'s query that says which words to mark: the parts not excluded. */
-    static Query marked(Query text) {
+    static Roles roles(Query text, BitSetProducer parents, org.apache.lucene.index.IndexReader reader) throws java.io.IOException {
         if (!(text instanceof BooleanQuery bq) || requiredOrExcluded(bq) < 2) {
-            return text;
+            return new Roles(text, text, text);
         }
-        Query shown = positives(bq);
-        return shown == null ? text : shown;
+        Query all = positives(bq);
+        if (all == null) {
+            return new Roles(text, text, text);
+        }
+        Query rarest = null;
+        long fewest = Long.MAX_VALUE;
+        for (BooleanClause c : bq.clauses()) {
+            if (c.getOccur() == BooleanClause.Occur.MUST || c.getOccur() == BooleanClause.Occur.FILTER) {
+                long df = documentFrequency(c.getQuery(), reader);
+                if (df < fewest) {
+                    fewest = df;
+                    rarest = positives(c.getQuery());
+                }
+            }
+        }
+        Query qualifying = new ToChildBlockJoinQuery(interviews(bq, parents), parents);
+        Query shown = new BooleanQuery.Builder().add(qualifying, BooleanClause.Occur.FILTER).add(all, BooleanClause.Occur.MUST).build();
+        Query counted = rarest == null ? shown
+                : new BooleanQuery.Builder().add(qualifying, BooleanClause.Occur.FILTER).add(rarest, BooleanClause.Occur.MUST).build();
+        return new Roles(counted, shown, all);
+    }
+
+    /** The pairs a part's terms occur in, summed over its terms: an estimate that orders parts by cost. */
+    private static long documentFrequency(Query part, org.apache.lucene.index.IndexReader reader) throws java.io.IOException {
+        java.util.Set<Term> terms = new java.util.HashSet<>();
+        part.visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+        if (terms.isEmpty()) {
+            return Long.MAX_VALUE / 2; // wildcards and the like: assume the worst
+        }
+        long sum = 0;
+        for (Term t : terms) {
+            sum += reader.docFreq(t);
+        }
+        return sum;
     }
 
     private static int requiredOrExcluded(BooleanQuery bq) {

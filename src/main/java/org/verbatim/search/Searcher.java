@@ -240,10 +240,11 @@ public final class Searcher implements Closeable {
         validate(req);
         req = req.withFilters(canonicalSkills(req.filters()));
         Query parsed = req.query().isEmpty() ? null : parseText(req.query(), req.in());
-        Query text = parsed == null ? null : AcrossPairs.rewrite(parsed, parents);
-        Query childQuery = text == null ? skillQuery(req) : inPairs(text);
         IndexSearcher searcher = manager.acquire();
         try {
+            AcrossPairs.Roles roles = parsed == null ? null : AcrossPairs.roles(parsed, parents, searcher.getIndexReader());
+            Query text = roles == null ? null : roles.counted();
+            Query childQuery = text == null ? skillQuery(req) : inPairs(text);
             ReaderState rs = readerState(searcher);
             SortedSetDocValuesReaderState facetState = rs.facets();
             Deadline deadline = Deadline.after(timeLimit, clock);
@@ -291,8 +292,8 @@ public final class Searcher implements Closeable {
                     top.scoreDocs.length);
             List<List<Match>> matches = childQuery == null ? null
                     : new PageMatches(searcher, PageMatches.highlighter(searcher, analyzer, fieldInfos(searcher)), parents).find(
-                            text != null && rs.phraseShingles() ? PhraseFilters.narrow(text) : childQuery,
-                            parsed == null ? childQuery : inPairs(AcrossPairs.marked(parsed)),
+                            roles == null ? childQuery : rs.phraseShingles() ? PhraseFilters.narrow(roles.shown()) : inPairs(roles.shown()),
+                            roles == null ? childQuery : inPairs(roles.marked()),
                             Arrays.stream(page).mapToInt(sd -> sd.doc).toArray(), req.matchesPerInterview());
             List<Hit> hits = new ArrayList<>();
             StoredFields stored = searcher.getIndexReader().storedFields();
