@@ -3,6 +3,7 @@ package org.verbatim;
 import org.verbatim.cli.CompareCommand;
 import org.verbatim.cli.DeleteCommand;
 import org.verbatim.cli.GenerateCommand;
+import org.verbatim.cli.SolrCommand;
 import org.verbatim.cli.ReindexCommand;
 import org.verbatim.cli.IndexCommand;
 import org.verbatim.cli.QuestionsCommand;
@@ -47,6 +48,7 @@ public final class Main {
         cl.addSubcommand(new ServeCommand(settings));
         cl.addSubcommand(new UsersCommand(settings));
         cl.addSubcommand(new GenerateCommand());
+        cl.addSubcommand(new SolrCommand());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("verbatim: unexpected error: " + e);
             return 5;

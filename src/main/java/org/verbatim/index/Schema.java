@@ -433,6 +433,44 @@ public final class Schema {
         }
     }
 
+    /**
+     * One step of an analysis chain written as configuration: a char filter, the tokenizer or a token
+     * filter, by its Lucene service name, with its parameters.
+     */
+    public record AnalysisStep(String kind, String name, Map<String, String> params) {
+        public static final String CHAR_FILTER = "charFilter";
+        public static final String TOKENIZER = "tokenizer";
+        public static final String FILTER = "filter";
+    }
+
+    /** Where the English stop words are, for chains written as configuration (a file beside the schema). */
+    public static final String STOPWORDS_FILE = "lang/stopwords_en.txt";
+
+    /**
+     * {@link SpeechAnalyzer} as named steps, for a Solr schema ({@link SolrConfigset}); it gives the same
+     * tokens (the stemmer's cache in {@link SpeechAnalyzer} only saves time). {@code SolrConfigsetTest}
+     * checks that on every file of the shared corpus.
+     */
+    public static java.util.List<AnalysisStep> speechChain() {
+        return java.util.List.of(
+                new AnalysisStep(AnalysisStep.CHAR_FILTER, TechTermCharFilterFactory.NAME, Map.of()),
+                new AnalysisStep(AnalysisStep.TOKENIZER, "standard", Map.of()),
+                new AnalysisStep(AnalysisStep.FILTER, "englishPossessive", Map.of()),
+                new AnalysisStep(AnalysisStep.FILTER, "lowercase", Map.of()),
+                new AnalysisStep(AnalysisStep.FILTER, "stop", Map.of("words", STOPWORDS_FILE, "ignoreCase", "false")),
+                new AnalysisStep(AnalysisStep.FILTER, "asciiFolding", Map.of()),
+                new AnalysisStep(AnalysisStep.FILTER, TechTermKeywordFilterFactory.NAME, Map.of()),
+                new AnalysisStep(AnalysisStep.FILTER, "porterStem", Map.of()));
+    }
+
+    /** {@link NameAnalyzer} as named steps. */
+    public static java.util.List<AnalysisStep> nameChain() {
+        return java.util.List.of(
+                new AnalysisStep(AnalysisStep.TOKENIZER, "standard", Map.of()),
+                new AnalysisStep(AnalysisStep.FILTER, "lowercase", Map.of()),
+                new AnalysisStep(AnalysisStep.FILTER, "asciiFolding", Map.of()));
+    }
+
     /** The analyzer for every field: English text analysis for speech, plain lower-casing for names. */
     public static Analyzer analyzer() {
         Analyzer names = new NameAnalyzer();
@@ -472,20 +510,6 @@ public final class Schema {
         @Override
         protected TokenStream normalize(String fieldName, TokenStream in) {
             return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-        }
-    }
-
-    /** Marks the terms {@link TechTermCharFilter} produced as keywords, so that they are not stemmed. */
-    static final class TechTermKeywordFilter extends KeywordMarkerFilter {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
-        TechTermKeywordFilter(TokenStream in) {
-            super(in);
-        }
-
-        @Override
-        protected boolean isKeyword() {
-            return TechTermCharFilter.produced(term.buffer(), term.length());
         }
     }
 

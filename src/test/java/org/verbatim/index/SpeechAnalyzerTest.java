@@ -58,7 +58,7 @@ class SpeechAnalyzerTest {
             ts = new org.apache.lucene.analysis.LowerCaseFilter(ts);
             ts = new org.apache.lucene.analysis.StopFilter(ts, org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             ts = new org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter(ts);
-            ts = new Schema.TechTermKeywordFilter(ts);
+            ts = new TechTermKeywordFilter(ts);
             ts = new org.apache.lucene.analysis.en.PorterStemFilter(ts);
             return new TokenStreamComponents(source, ts);
         }
