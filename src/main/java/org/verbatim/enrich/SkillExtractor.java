@@ -213,11 +213,14 @@ public final class SkillExtractor {
         // An ambiguous form counts when the skill is surely mentioned too, or with context nearby: a
         // context word, or another skill surely mentioned. Written in another case ("go"), it needs
         // context closer by and must not follow a word that makes it the ordinary word ("to go").
+        List<Mention> out = new ArrayList<>(sure);
+        if (pending.isEmpty()) {
+            return out;
+        }
         // Speech-to-text without casing writes "ts" and "ci" for TS and CI: there, case tells nothing.
         boolean caseless = text.chars().noneMatch(Character::isUpperCase);
         Set<String> sureNames = new java.util.HashSet<>();
         sure.forEach(m -> sureNames.add(m.skill().name()));
-        List<Mention> out = new ArrayList<>(sure);
         List<Mention> candidates = new ArrayList<>(sure);
         pending.forEach(p -> candidates.add(p.mention()));
         candidates.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -309,7 +312,7 @@ public final class SkillExtractor {
                 if (c == null || taken[k]) {
                     break;
                 }
-                code.append(c.startsWith("A") ? c.substring(1) : c);
+                appendSound(code, c);
                 letters += tokens.get(k).lower().length();
                 String key = code.toString();
                 Form f = key.length() < MIN_SOUND_CODE ? null : bySound.get(key);
@@ -361,23 +364,24 @@ public final class SkillExtractor {
         return usable ? METAPHONE.doubleMetaphone(word) : null;
     }
 
-
-    /** Double Metaphone codes of the words run together, a leading vowel code dropped after the first word. */
+    /**
+     * A form's sound: the Double Metaphone codes of its words run together, as {@link #soundAlikes} runs
+     * together the codes of the words said (a leading vowel code dropped after the first word).
+     */
     private static String sound(List<Token> words) {
         StringBuilder sb = new StringBuilder();
         for (Token t : words) {
             for (String part : t.lower().split("[^a-z]+")) {
                 if (!part.isEmpty()) {
-                    sb.append(soundOf(part, sb.length() > 0));
+                    appendSound(sb, METAPHONE.doubleMetaphone(part));
                 }
             }
         }
         return sb.toString();
     }
 
-    private static String soundOf(String word, boolean after) {
-        String c = METAPHONE.doubleMetaphone(word);
-        return after && c.startsWith("A") ? c.substring(1) : c;
+    private static void appendSound(StringBuilder code, String word) {
+        code.append(code.length() > 0 && word.startsWith("A") ? word.substring(1) : word);
     }
 
     /** Whether a word is one of {@link #VERBS}, in any of its forms ("goes", "reacted", "sparking"). */
