@@ -85,6 +85,7 @@ function render(state, res) {
   $('status').replaceChildren(
     `${t.interviews} interview${t.interviews === 1 ? '' : 's'}`,
     state.q ? `, ${t.answers} matching answer${t.answers === 1 ? '' : 's'} ${what}` : '',
+    filtersSaid(state),
     ` (${res.tookMs} ms)`);
   if (res.timedOut) {
     $('status').append(el('span', { class: 'timed-out', role: 'note' },
@@ -105,6 +106,13 @@ function render(state, res) {
   }
   for (const hit of res.results) list.append(card(state, hit));
   renderPager(state, t.interviews);
+}
+
+/** The active filters in words, for the status line that screen readers announce. */
+function filtersSaid(state) {
+  const parts = FACETS.filter(([dim]) => (state.filters[dim] || []).length)
+    .map(([dim, label]) => `${label}: ${state.filters[dim].join(' or ')}`);
+  return parts.length ? `, filtered by ${parts.join('; ')}` : '';
 }
 
 function interviewLink(state, id, pair) {
@@ -165,6 +173,8 @@ function card(state, hit) {
 
 function renderFacets(state, facets) {
   const aside = $('facets');
+  // The facets are drawn again after each change: the control that had the focus gets it back.
+  const hadFocus = aside.contains(document.activeElement) ? document.activeElement.id : null;
   aside.replaceChildren(el('h2', { class: 'visually-hidden' }, 'Filters'));
   for (const [dim, label] of FACETS) {
     const values = [...(facets[dim] || [])];
@@ -186,7 +196,7 @@ function renderFacets(state, facets) {
       fs.append(el('div', { class: 'facet-value' }, box, el('label', { for: id }, v.label || v.value, el('span', { class: 'count' }, String(v.count)))));
     });
     if (values.length > FACET_SHOWN) {
-      const more = el('button', { type: 'button', class: 'more', 'aria-expanded': String(expanded.has(dim)) },
+      const more = el('button', { type: 'button', class: 'more', id: `more-${dim}`, 'aria-expanded': String(expanded.has(dim)) },
         expanded.has(dim) ? 'Show fewer' : `Show all ${values.length}`);
       more.addEventListener('click', () => {
         if (expanded.has(dim)) expanded.delete(dim); else expanded.add(dim);
@@ -198,10 +208,11 @@ function renderFacets(state, facets) {
   }
   const active = FACETS.some(([dim]) => (state.filters[dim] || []).length);
   if (active) {
-    const clear = el('button', { type: 'button', class: 'clear' }, 'Clear filters');
-    clear.addEventListener('click', () => navigate({ ...state, filters: {}, page: 1 }));
+    const clear = el('button', { type: 'button', class: 'clear', id: 'clear-filters' }, 'Clear filters');
+    clear.addEventListener('click', () => { navigate({ ...state, filters: {}, page: 1 }); $('q').focus(); });
     aside.append(clear);
   }
+  if (hadFocus) document.getElementById(hadFocus)?.focus();
 }
 
 function renderPager(state, total) {
@@ -222,23 +233,43 @@ function renderPager(state, total) {
 // ---- suggestions --------------------------------------------------------------------------------
 
 let suggestTimer = null;
+let suggestions = [];
+let active = -1;
+
+function showSuggestions(open) {
+  $('suggestions').hidden = !open;
+  $('q').setAttribute('aria-expanded', String(open));
+  if (!open) setActive(-1);
+}
+
+/** Marks option {@code i} as the one Enter takes; the focus stays in the search box (ARIA combobox). */
+function setActive(i) {
+  active = i;
+  const items = [...$('suggestions').children];
+  items.forEach((li, k) => li.setAttribute('aria-selected', String(k === i)));
+  if (i >= 0 && items[i]) $('q').setAttribute('aria-activedescendant', items[i].id);
+  else $('q').removeAttribute('aria-activedescendant');
+}
+
 async function suggest(prefix) {
   const box = $('suggestions');
-  if (prefix.trim().length < 2) { box.hidden = true; return; }
+  if (prefix.trim().length < 2) { showSuggestions(false); return; }
   try {
     const res = await getJson(`api/suggest?prefix=${encodeURIComponent(prefix)}`);
+    suggestions = res.suggestions.slice(0, 8);
     box.replaceChildren();
-    for (const s of res.suggestions.slice(0, 8)) {
-      const opt = el('li', { role: 'option', tabindex: '-1', 'data-type': s.type }, s.value, el('span', { class: 'kind' }, s.type));
+    suggestions.forEach((s, i) => {
+      const opt = el('li', { role: 'option', id: `suggestion-${i}`, 'aria-selected': 'false', 'data-type': s.type },
+        s.value, el('span', { class: 'kind' }, ` ${s.type}`));
       opt.addEventListener('mousedown', (ev) => { ev.preventDefault(); pick(s); });
       box.append(opt);
-    }
-    box.hidden = box.children.length === 0;
-  } catch { box.hidden = true; }
+    });
+    showSuggestions(suggestions.length > 0);
+  } catch { showSuggestions(false); }
 }
 
 function pick(s) {
-  $('suggestions').hidden = true;
+  showSuggestions(false);
   const state = readState();
   if (s.type === 'candidate' || s.type === 'role' || s.type === 'skill') {
     const cur = new Set(state.filters[s.type] || []);
@@ -264,21 +295,20 @@ function init() {
     suggestTimer = setTimeout(() => suggest(q.value), 120);
   });
   q.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Escape') $('suggestions').hidden = true;
-    if (ev.key === 'ArrowDown' && !$('suggestions').hidden) { ev.preventDefault(); $('suggestions').firstElementChild?.focus(); }
+    const open = !$('suggestions').hidden;
+    if (ev.key === 'Escape' && open) { ev.preventDefault(); showSuggestions(false); }
+    if (!open) return;
+    const n = $('suggestions').children.length;
+    if (ev.key === 'ArrowDown') { ev.preventDefault(); setActive((active + 1) % n); }
+    if (ev.key === 'ArrowUp') { ev.preventDefault(); setActive(active <= 0 ? n - 1 : active - 1); }
+    if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); clearTimeout(typingTimer); pick(suggestions[active]); }
   });
-  q.addEventListener('blur', () => setTimeout(() => { $('suggestions').hidden = true; }, 150));
-  $('suggestions').addEventListener('keydown', (ev) => {
-    const item = document.activeElement;
-    if (ev.key === 'ArrowDown') { ev.preventDefault(); item.nextElementSibling?.focus(); }
-    if (ev.key === 'ArrowUp') { ev.preventDefault(); (item.previousElementSibling || q).focus(); }
-    if (ev.key === 'Enter') { ev.preventDefault(); item.dispatchEvent(new MouseEvent('mousedown')); }
-    if (ev.key === 'Escape') { $('suggestions').hidden = true; q.focus(); }
-  });
+  q.addEventListener('blur', () => setTimeout(() => showSuggestions(false), 150));
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
     clearTimeout(typingTimer);
-    $('suggestions').hidden = true;
+    clearTimeout(suggestTimer);
+    showSuggestions(false);
     navigate({ ...readState(), q: q.value.trim(), page: 1 });
   });
   $('sort').addEventListener('change', () => navigate({ ...readState(), sort: $('sort').value, page: 1 }));

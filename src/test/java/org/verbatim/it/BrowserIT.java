@@ -3,27 +3,15 @@ package org.verbatim.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.verbatim.search.LiveIndex;
 import org.verbatim.support.Fixtures;
 import org.verbatim.web.WebServer;
@@ -32,58 +20,10 @@ import org.verbatim.web.WebServer;
  * The search page in real headless Chromium (Debian's chromium and chromium-driver): type a query,
  * tick a facet, open a result and see the highlighted pair. Screenshots go to target/screenshots.
  */
-class BrowserIT {
-
-    @TempDir
-    static Path tmp;
-    static LiveIndex index;
-    static WebServer server;
-    ChromeDriver driver;
-    WebDriverWait wait;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        Fixtures.index(tmp.resolve("index"), Path.of("samples"));
-        index = new LiveIndex(tmp.resolve("index"), Fixtures.skills(), Fixtures.grouping(), Duration.ofSeconds(1));
-        server = new WebServer(index, null).start("127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.stop();
-        index.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-dev-shm-usage", "--no-first-run", "--disable-sync", "--disable-component-update",
-                "--user-data-dir=" + tmp.resolve("profile-" + System.nanoTime()));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
-    }
+class BrowserIT extends SamplePages {
 
     private void screenshot(String name) throws Exception {
-        Path dir = Path.of("target", "screenshots");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(driver, name);
     }
 
     private List<String> resultTitles() {
