@@ -5,6 +5,39 @@ const params = new URLSearchParams(location.search);
 const id = params.get('id');
 const target = params.has('pair') ? Number(params.get('pair')) : null;
 const query = params.get('q') || '';
+const playOnOpen = params.get('play') === '1';
+
+/** The recording's player, under the interview's facts; {@code null} when there is no recording. */
+function player(rec) {
+  if (!rec) return null;
+  const media = el(rec.kind === 'audio' ? 'audio' : 'video', { id: 'player', class: 'player', controls: true, preload: 'metadata', src: rec.url });
+  media.append(`Your browser cannot play this recording here: `, el('a', { href: rec.url }, 'open it'), '.');
+  $('meta').after(el('section', { class: 'recording', 'aria-labelledby': 'recording-title' },
+    el('h2', { id: 'recording-title' }, 'Recording'), media));
+  return media;
+}
+
+/** Plays the recording from {@code seconds}, once the browser knows enough of it to seek. */
+function playFrom(media, seconds) {
+  const go = () => {
+    media.currentTime = seconds;
+    media.play().catch(() => { /* the browser may want a click first; the position is set */ });
+  };
+  if (media.readyState >= 1) go(); else media.addEventListener('loadedmetadata', go, { once: true });
+}
+
+/** A link to the recording at a pair's time: it plays in the page, and opens the media at that time elsewhere. */
+function playLink(rec, media, seconds) {
+  const at = clock(seconds);
+  const link = el('a', { class: 'play', href: `${rec.url}#t=${Math.floor(seconds * 10) / 10}`, title: `Play the recording from ${at}` },
+    el('span', { 'aria-hidden': 'true' }, '▶ '), `Play from ${at}`);
+  link.addEventListener('click', (ev) => {
+    if (ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    ev.preventDefault();
+    playFrom(media, seconds);
+  });
+  return link;
+}
 
 /** Words of the search, to mark in the text (client-side, as text nodes: never innerHTML). */
 function queryWords(q) {
@@ -73,6 +106,7 @@ async function load() {
     // Widths are set from script (not inline style attributes), which the page's CSP allows.
     for (const b of list.querySelectorAll('.bar')) b.style.width = `${b.dataset.share}%`;
   }
+  const media = player(res.recording);
   const words = queryWords(query);
   const list = $('pairs');
   for (const p of res.pairs) {
@@ -85,11 +119,15 @@ async function load() {
       li.append(el('p', { class: 'who' }, p.speaker || 'Answer', !p.question && p.start !== null ? ` · ${clock(p.start)}` : ''));
       li.append(paragraphs(p.answer, words, 'answer'));
     }
+    const links = el('p', { class: 'links' });
+    if (media && p.start !== null) links.append(playLink(res.recording, media, p.start));
     if (p.questionGroup) {
       const label = res.questionGroups[p.questionGroup] || '';
-      li.append(el('p', { class: 'links' }, el('a', { class: 'compare', href: `compare.html?question=${encodeURIComponent(p.questionGroup)}`,
-        title: label ? `Grouped as: ${label}` : null }, 'Compare this question across candidates')));
+      if (links.childNodes.length) links.append(' · ');
+      links.append(el('a', { class: 'compare', href: `compare.html?question=${encodeURIComponent(p.questionGroup)}`,
+        title: label ? `Grouped as: ${label}` : null }, 'Compare this question across candidates'));
     }
+    if (links.childNodes.length) li.append(links);
     if (p.skills.length) {
       li.append(el('p', { class: 'tags' }, ...p.skills.map((s) => el('span', { class: 'chip skill' }, s))));
     }
@@ -102,6 +140,8 @@ async function load() {
       node.setAttribute('aria-current', 'true');
       node.scrollIntoView({ block: 'start' });
       node.focus({ preventScroll: true });
+      const pair = res.pairs.find((p) => p.pair === target);
+      if (media && playOnOpen && pair && pair.start !== null) playFrom(media, pair.start);
     }
   }
 }

@@ -162,6 +162,11 @@ function card(state, hit) {
     const answer = snippet(el('span', { class: 'text' }), m.answerSnippet);
     block.append(el('p', { class: 'answer' }, who, ' ', answer));
     const links = el('p', { class: 'links' }, el('a', { class: 'open', href: interviewLink(state, iv.id, m.pair) }, 'Read in context'));
+    if (iv.recording && m.start !== null) {
+      links.append(' · ', el('a', { class: 'play', href: `${interviewLink(state, iv.id, m.pair)}&play=1`,
+        title: `Open the interview here and play its recording from ${clock(m.start)}` },
+      el('span', { 'aria-hidden': 'true' }, '▶ '), `Recording at ${clock(m.start)}`));
+    }
     if (m.questionGroup) {
       links.append(' · ', el('a', { class: 'compare', href: compareLink(m.questionGroup, state) }, 'Compare this question across candidates'));
     }

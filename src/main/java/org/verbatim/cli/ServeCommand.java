@@ -60,6 +60,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long one search may run, in milliseconds, before it answers with what it found, flagged timedOut (default: ${DEFAULT-VALUE}).")
     long timeLimitMs;
 
+    @Option(names = "--media", paramLabel = "DIR", defaultValue = "${env:VERBATIM_MEDIA}",
+            description = {"The folder of interview recordings: a recording given as a path (metadata 'recording') is served",
+                "from it, with range requests and the transcript's access rules (default: VERBATIM_MEDIA, else none)."})
+    Path media;
+
     @Option(names = "--web", paramLabel = "DIR", description = "Serve the front end from this folder instead of the jar (for front-end work).")
     Path web;
 
@@ -73,6 +78,10 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (web != null && !Files.isRegularFile(web.resolve("index.html"))) {
             err.println("verbatim serve: --web " + web + " has no index.html");
+            return ExitCodes.USAGE;
+        }
+        if (media != null && !Files.isDirectory(media)) {
+            err.println("verbatim serve: --media " + media + " is not a folder");
             return ExitCodes.USAGE;
         }
         if (timeLimitMs < 1) {
@@ -107,7 +116,7 @@ public final class ServeCommand implements Callable<Integer> {
                     () -> new Indexer(dir, new TranscriptLoader(settings.maxFileBytes()), new Enricher(new SkillExtractor(skills)),
                             grouping, settings.threads()),
                     new Deleter(dir, grouping), index, sources);
-            server = new WebServer(index, web, admin).start(host, port);
+            server = new WebServer(index, web, admin, media).start(host, port);
         } catch (RuntimeException e) {
             index.close();
             err.println("verbatim serve: cannot listen on " + host + ":" + port + ": " + rootMessage(e));

@@ -82,6 +82,8 @@ public final class Schema {
     public static final String ROLE = "role";
     public static final String TAGS = "tags";
     public static final String OUTCOME = "outcome";
+    /** Where the interview's recording is: an http(s) URL or a path under the server's media folder. */
+    public static final String RECORDING = "recording";
     public static final String FORMAT = "format";
     public static final String PAIR_COUNT = "pairCount";
     /** Skills: canonical names, on pairs (what each pair mentions) and interviews (most mentioned first). */
@@ -316,6 +318,9 @@ public final class Schema {
         }
         if (interview.outcome() != null) {
             d.add(new StoredField(OUTCOME, interview.outcome()));
+        }
+        if (interview.recording() != null) {
+            d.add(new StoredField(RECORDING, interview.recording()));
         }
         java.util.Set<String> groups = new java.util.LinkedHashSet<>();
         for (Pair p : interview.pairs()) {

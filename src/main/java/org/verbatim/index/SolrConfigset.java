@@ -86,6 +86,7 @@ public final class SolrConfigset {
         f.add(new FieldDef(Schema.ROLE, "string", false, true, false, false));
         f.add(new FieldDef(Schema.TAGS, "string", false, true, true, false));
         f.add(new FieldDef(Schema.OUTCOME, "string", false, true, false, false));
+        f.add(new FieldDef(Schema.RECORDING, "string", false, true, false, false));
         f.add(new FieldDef(Schema.FORMAT, "string", false, true, false, false));
         f.add(new FieldDef(Schema.PAIR_COUNT, "pint", false, true, false, false));
         f.add(new FieldDef(Schema.SKILLS, "string", false, true, true, false));

@@ -61,7 +61,7 @@ record StoredInterview(Interview interview, Map<String, float[]> vectors) {
         String date = d.get(Schema.DATE);
         Interview interview = new Interview(d.get(Schema.INTERVIEW_ID), d.get(Schema.TITLE), List.of(d.getValues(Schema.CANDIDATES)),
                 List.of(d.getValues(Schema.INTERVIEWERS)), d.get(Schema.ROLE), date == null ? null : LocalDate.parse(date),
-                List.of(d.getValues(Schema.TAGS)), d.get(Schema.OUTCOME), d.get(Schema.SOURCE), d.get(Schema.FORMAT),
+                List.of(d.getValues(Schema.TAGS)), d.get(Schema.OUTCOME), d.get(Schema.RECORDING), d.get(Schema.SOURCE), d.get(Schema.FORMAT),
                 d.get(Schema.HASH), pairs);
         return new StoredInterview(interview, vectors);
     }

@@ -17,15 +17,23 @@ public record Metadata(
         String role,
         LocalDate date,
         List<String> tags,
-        String outcome) {
+        String outcome,
+        String recording) {
 
-    public static final Metadata EMPTY = new Metadata(null, null, List.of(), List.of(), null, null, List.of(), null);
+    public static final Metadata EMPTY = new Metadata(null, null, List.of(), List.of(), null, null, List.of(), null, null);
+
+    /** Metadata without a recording. */
+    public Metadata(String id, String title, List<String> candidates, List<String> interviewers, String role, LocalDate date,
+                    List<String> tags, String outcome) {
+        this(id, title, candidates, interviewers, role, date, tags, outcome, null);
+    }
 
     public Metadata {
         id = blankToNull(id);
         title = blankToNull(title);
         role = blankToNull(role);
         outcome = blankToNull(outcome);
+        recording = blankToNull(recording);
         candidates = cleanList(candidates);
         interviewers = cleanList(interviewers);
         tags = cleanList(tags);
@@ -41,15 +49,16 @@ public record Metadata(
                 role != null ? role : fallback.role,
                 date != null ? date : fallback.date,
                 !tags.isEmpty() ? tags : fallback.tags,
-                outcome != null ? outcome : fallback.outcome);
+                outcome != null ? outcome : fallback.outcome,
+                recording != null ? recording : fallback.recording);
     }
 
     public Metadata withCandidates(List<String> value) {
-        return new Metadata(id, title, value, interviewers, role, date, tags, outcome);
+        return new Metadata(id, title, value, interviewers, role, date, tags, outcome, recording);
     }
 
     public Metadata withInterviewers(List<String> value) {
-        return new Metadata(id, title, candidates, value, role, date, tags, outcome);
+        return new Metadata(id, title, candidates, value, role, date, tags, outcome, recording);
     }
 
     private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile("[\\s\\u00A0\\u2000-\\u200B\\u202F\\u3000]+");

@@ -39,6 +39,7 @@ public final class MetadataFields {
         String title = null;
         String role = null;
         String outcome = null;
+        String recording = null;
         LocalDate date = null;
         List<String> candidates = List.of();
         List<String> interviewers = List.of();
@@ -58,12 +59,58 @@ public final class MetadataFields {
                 case "date", "interview_date" -> date = date(scalar(v), "date");
                 case "tags", "tag", "labels" -> tags = labels(key, list(v));
                 case "outcome", "decision", "result" -> outcome = scalar(v);
+                case "recording", "recording_url", "media", "video", "audio" -> recording = recording(key, scalar(v));
                 default -> {
                     // other keys (source_url, published_time...) are kept out of the model
                 }
             }
         }
-        return new Metadata(id, title, candidates, interviewers, role, date, tags, outcome);
+        return new Metadata(id, title, candidates, interviewers, role, date, tags, outcome, recording);
+    }
+
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+    /**
+     * Checks where an interview's recording is: an http(s) URL, or a path under the server's media folder
+     * (relative to it, with '/' between folders). Anything else (another scheme, a way out of the folder,
+     * control characters) is refused with the reason.
+     */
+    public static String recording(String field, String value) throws UnreadableFileException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > 2048 || v.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new UnreadableFileException("metadata field '" + field + "' is not a URL or a path: it is over 2,048 characters or has control characters");
+        }
+        Matcher scheme = SCHEME.matcher(v);
+        if (scheme.find() && scheme.group(1).length() > 1) {
+            String s = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!s.equals("http") && !s.equals("https")) {
+                throw new UnreadableFileException("metadata field '" + field + "' is a " + s + ": address; a recording is an http(s) URL "
+                        + "or a path under the media folder");
+            }
+            try {
+                java.net.URI uri = new java.net.URI(v);
+                if (uri.getHost() == null) {
+                    throw new UnreadableFileException("metadata field '" + field + "' has no host: '" + v + "'");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new UnreadableFileException("metadata field '" + field + "' is not a valid URL: " + e.getMessage());
+            }
+            return v;
+        }
+        String path = v.replace('\\', '/');
+        if (path.startsWith("/") || SCHEME.matcher(path).find()) {
+            throw new UnreadableFileException("metadata field '" + field + "' is an absolute path ('" + v + "'); write it relative to "
+                    + "the media folder (verbatim serve --media DIR)");
+        }
+        for (String part : path.split("/")) {
+            if (part.equals("..")) {
+                throw new UnreadableFileException("metadata field '" + field + "' leads out of the media folder ('" + v + "')");
+            }
+        }
+        return path;
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class TranscriptLoader {
 
     /** Bump when reading or segmentation changes, so that every file is read again. */
-    public static final String PIPELINE_VERSION = "2";
+    public static final String PIPELINE_VERSION = "3";
 
     public static final Set<String> EXTENSIONS = Set.of("txt", "text", "md", "markdown", "vtt", "srt", "sbv", "json", "tsv", "lrc");
     public static final String SIDECAR_SUFFIX = ".meta.json";

@@ -590,12 +590,29 @@ public final class Searcher implements Closeable {
     }
 
     /** The interview with this id and all its pairs, or {@code null} when there is none. */
+    private static Query interviewById(String id) {
+        return new BooleanQuery.Builder()
+                .add(Schema.interviewsQuery(), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Schema.INTERVIEW_ID, id)), BooleanClause.Occur.FILTER).build();
+    }
+
+    /** Where interview {@code id}'s recording is, as its metadata gave it; {@code null} when it has none or no such interview. */
+    public String recordingOf(String id) throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            Query parentQ = interviewById(id);
+            TopDocs p = searcher.search(parentQ, 1);
+            return p.scoreDocs.length == 0 ? null
+                    : searcher.getIndexReader().storedFields().document(p.scoreDocs[0].doc, java.util.Set.of(Schema.RECORDING)).get(Schema.RECORDING);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
     public InterviewDetail interview(String id) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            Query parentQ = new BooleanQuery.Builder()
-                    .add(Schema.interviewsQuery(), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Schema.INTERVIEW_ID, id)), BooleanClause.Occur.FILTER).build();
+            Query parentQ = interviewById(id);
             TopDocs p = searcher.search(parentQ, 1);
             if (p.scoreDocs.length == 0) {
                 return null;
@@ -929,7 +946,8 @@ public final class Searcher implements Closeable {
         return new InterviewSummary(d.get(Schema.INTERVIEW_ID), d.get(Schema.TITLE),
                 List.of(d.getValues(Schema.CANDIDATES)), List.of(d.getValues(Schema.INTERVIEWERS)),
                 d.get(Schema.ROLE), d.get(Schema.DATE), List.of(d.getValues(Schema.TAGS)), d.get(Schema.OUTCOME),
-                d.get(Schema.FORMAT), intField(d, Schema.PAIR_COUNT), List.of(d.getValues(Schema.SKILLS)));
+                d.get(Schema.FORMAT), intField(d, Schema.PAIR_COUNT), List.of(d.getValues(Schema.SKILLS)),
+                Recording.of(d.get(Schema.INTERVIEW_ID), d.get(Schema.RECORDING)));
     }
 
     static int intField(Document d, String field) {

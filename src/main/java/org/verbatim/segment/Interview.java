@@ -20,6 +20,7 @@ public record Interview(
         LocalDate date,
         List<String> tags,
         String outcome,
+        String recording,
         String source,
         String format,
         String hash,
@@ -33,6 +34,6 @@ public record Interview(
     }
 
     public Interview withPairs(List<Pair> value) {
-        return new Interview(id, title, candidates, interviewers, role, date, tags, outcome, source, format, hash, value);
+        return new Interview(id, title, candidates, interviewers, role, date, tags, outcome, recording, source, format, hash, value);
     }
 }

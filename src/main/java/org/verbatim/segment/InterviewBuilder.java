@@ -25,7 +25,7 @@ public final class InterviewBuilder {
         return new Interview(
                 m.id() != null ? m.id() : idFor(source),
                 m.title() != null ? m.title() : file.path().getFileName().toString(),
-                candidates, interviewers, m.role(), m.date(), m.tags(), m.outcome(),
+                candidates, interviewers, m.role(), m.date(), m.tags(), m.outcome(), m.recording(),
                 source, file.transcript().format().label(), file.hash(), seg.pairs());
     }
 

@@ -25,9 +25,13 @@ final class ApiRoutes {
     private static final int COMPARE_PAGE = 50;
 
     private final LiveIndex index;
+    private final Recordings recordings;
+    private final Access access;
 
-    ApiRoutes(LiveIndex index) {
+    ApiRoutes(LiveIndex index, Recordings recordings, Access access) {
         this.index = index;
+        this.recordings = recordings;
+        this.access = access;
     }
 
     void search(Context ctx) throws Exception {
@@ -134,6 +138,7 @@ final class ApiRoutes {
         body.put("pairs", d.pairs());
         body.put("skills", d.skills());
         body.put("questionGroups", index.searcher().groupLabels(d));
+        body.put("recording", recordings.link(d.interview().recording(), id, access.usersRequired()));
         Json.write(ctx, body);
     }
 

@@ -17,8 +17,8 @@ public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
-    /** No inline script or style, nothing from other origins, no framing. */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    /** No inline script or style, nothing from other origins but recordings (which cannot run code), no framing. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' https: http:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final Javalin app;
@@ -29,9 +29,15 @@ public final class WebServer {
     }
 
     public WebServer(LiveIndex index, Path webDir, Admin admin) {
+        this(index, webDir, admin, null);
+    }
+
+    /** @param mediaDir the folder recordings named by a path are served from, or {@code null} for none */
+    public WebServer(LiveIndex index, Path webDir, Admin admin, Path mediaDir) {
         this.admin = admin;
         Access access = admin.access();
-        ApiRoutes api = new ApiRoutes(index);
+        Recordings recordings = new Recordings(mediaDir, index, java.time.Clock.systemUTC());
+        ApiRoutes api = new ApiRoutes(index, recordings, access);
         Corrections corrections = new Corrections(access, index);
         StaticFiles files = new StaticFiles(webDir);
         this.app = Javalin.create(config -> {
@@ -45,11 +51,14 @@ public final class WebServer {
                 ctx.header("Referrer-Policy", "no-referrer");
                 if (ctx.path().startsWith("/api/")) {
                     ctx.header("Cache-Control", "no-store");
-                    access.check(ctx);
+                    if (!recordings.signedRequest(ctx)) {
+                        access.check(ctx);
+                    }
                 }
             });
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/interviews/{id}", api::interview);
+            config.routes.get("/api/interviews/{id}/recording", recordings::serve);
             config.routes.get("/api/suggest", api::suggest);
             config.routes.get("/api/questions", api::questions);
             config.routes.get("/api/questions/corrections", corrections::list);

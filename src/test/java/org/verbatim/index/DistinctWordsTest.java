@@ -76,7 +76,7 @@ class DistinctWordsTest {
                 }
             }
             String text = sb.toString();
-            Interview one = new Interview("i", "t", List.of(), List.of(), null, null, List.of(), null, "s", "text", "h",
+            Interview one = new Interview("i", "t", List.of(), List.of(), null, null, List.of(), null, null, "s", "text", "h",
                     List.of(new Pair(0, "Q", "q", text, "a", null, null)));
             Set<String> expected = new LinkedHashSet<>(wholeText("Q"));
             expected.addAll(wholeText(text));

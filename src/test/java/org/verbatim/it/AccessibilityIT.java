@@ -3,12 +3,9 @@ package org.verbatim.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,54 +31,12 @@ import org.verbatim.web.WebServer;
  */
 class AccessibilityIT extends SamplePages {
 
-    private static final Path AXE = Path.of("src", "test", "a11y", "node_modules", "axe-core", "axe.min.js");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static String axeSource;
-
-    @BeforeAll
-    static void readAxe() throws IOException {
-        if (!Files.isRegularFile(AXE)) {
-            throw new IllegalStateException("axe-core is not installed: run scripts/test, or npm ci --prefix src/test/a11y");
-        }
-        axeSource = Files.readString(AXE);
-    }
-
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /**
-     * Runs axe-core on the page as it is now, writes the whole result to {@code target/axe/STATE.json}
-     * and returns the serious and critical violations, one line each.
-     */
-    private List<String> axe(String state) throws IOException {
-        driver.executeScript(axeSource);
-        Object raw = driver.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, { resultTypes: ['violations'] })"
-                        + ".then(r => done(JSON.stringify(r)), e => done(JSON.stringify({ error: String(e) })));");
-        JsonNode result = JSON.readTree((String) raw);
-        Path dir = Path.of("target", "axe");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(state + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        assertTrue(!result.has("error"), "axe-core failed on " + state + ": " + result.path("error").asText());
-        List<String> bad = new ArrayList<>();
-        for (JsonNode v : result.path("violations")) {
-            String impact = v.path("impact").asText();
-            if (!impact.equals("serious") && !impact.equals("critical")) {
-                continue;
-            }
-            for (JsonNode node : v.path("nodes")) {
-                bad.add(impact + " " + v.path("id").asText() + " at " + node.path("target") + ": "
-                        + node.path("failureSummary").asText().replace('\n', ' '));
-            }
-        }
-        return bad;
-    }
-
     private void assertAccessible(String state) throws IOException {
-        List<String> bad = axe(state);
+        List<String> bad = Chromium.axe(driver, state);
         Chromium.screenshot(driver, "a11y-" + state);
         assertTrue(bad.isEmpty(), state + ": " + bad.size() + " serious or critical violations:\n" + String.join("\n", bad));
     }

@@ -58,8 +58,12 @@ public final class Fixtures {
     }
 
     public static IndexSummary index(Path indexDir, Path... paths) throws IOException {
+        return index(indexDir, Manifest.empty(), paths);
+    }
+
+    public static IndexSummary index(Path indexDir, Manifest manifest, Path... paths) throws IOException {
         return new Indexer(indexDir, new TranscriptLoader(64L << 20), new Enricher(new SkillExtractor(skills())), grouping(), 2)
-                .index(List.of(paths), Manifest.empty(), Indexer.Progress.NONE);
+                .index(List.of(paths), manifest, Indexer.Progress.NONE);
     }
 
     /**
@@ -80,6 +84,60 @@ public final class Fixtures {
         }
         index(index, corpus);
         return index;
+    }
+
+    /**
+     * Writes {@code seconds} of silence as a WAV file (8 kHz, 16-bit mono PCM): a real recording for the
+     * tests of playing and seeking, made by the test rather than kept in the repository.
+     */
+    public static Path silentWav(Path file, int seconds) throws IOException {
+        int rate = 8000;
+        int dataBytes = rate * 2 * seconds;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(44 + dataBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(36 + dataBytes)
+                .put("WAVE".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
+                .put("data".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(dataBytes);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, b.array());
+        return file;
+    }
+
+    /**
+     * A folder of recorded interviews, one per metadata source: Verbatim JSON naming a file in the media
+     * folder, a VTT whose sidecar gives a URL, Markdown front matter naming a file in a subfolder, and a text
+     * file whose manifest row names one. Times: each JSON question starts at 0, 6, 12... seconds.
+     */
+    public static Path recordedInterviews(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder turns = new StringBuilder();
+        String[][] qa = {
+            {"Tell me about a system you designed.", "I designed an event pipeline on Kafka that fed the billing service."},
+            {"How do you handle a disagreement in the team?", "I ask for the data first, then we try the cheaper option for a week."},
+            {"What did you learn from your last outage?", "That alerts must point at the runbook, not just at a graph."},
+        };
+        for (int i = 0; i < qa.length; i++) {
+            if (i > 0) {
+                turns.append(",\n");
+            }
+            turns.append(String.format(java.util.Locale.ROOT,
+                    "{\"speaker\": \"Nora Quist\", \"role\": \"interviewer\", \"text\": \"%s\", \"start\": %d.0, \"end\": %d.5},%n"
+                            + "{\"speaker\": \"Ilse Brandt\", \"role\": \"candidate\", \"text\": \"%s\", \"start\": %d.0, \"end\": %d.5}",
+                    qa[i][0], i * 6, i * 6 + 1, qa[i][1], i * 6 + 2, i * 6 + 5));
+        }
+        Files.writeString(dir.resolve("ilse.json"), "{\"verbatim\": 1, \"id\": \"ilse\", \"title\": \"Platform interview with Ilse Brandt\","
+                + " \"candidates\": [\"Ilse Brandt\"], \"interviewers\": [\"Nora Quist\"], \"recording\": \"ilse.wav\",\n"
+                + " \"turns\": [" + turns + "]}\n");
+        Files.writeString(dir.resolve("omar.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Nora Quist>Why do you want to join us?\n\n"
+                + "00:00:05.000 --> 00:00:09.000\n<v Omar Haddad>Because the product is used by people I know.\n");
+        Files.writeString(dir.resolve("omar.meta.json"), "{\"id\": \"omar\", \"candidates\": [\"Omar Haddad\"], "
+                + "\"recording\": \"https://media.example.org/omar.mp4\"}\n");
+        Files.writeString(dir.resolve("lena.md"), "---\nid: lena\ncandidates: Lena Roth\nrecording: calls/lena.mp3\n---\n"
+                + "**Nora Quist:** [00:00:03] What are you proudest of?\n\n**Lena Roth:** [00:00:07] Shipping the offline mode.\n");
+        Files.writeString(dir.resolve("tom.txt"), "Nora Quist: What brings you here?\n\nTom Berg: A friend who works on your search team.\n");
+        Files.writeString(dir.resolve("manifest.csv"), "file,id,candidates,recording\ntom.txt,tom,Tom Berg,tom.m4a\n");
+        return dir;
     }
 
     private static SkillVocabulary skills;
