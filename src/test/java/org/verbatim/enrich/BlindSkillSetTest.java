@@ -41,6 +41,9 @@ class BlindSkillSetTest {
     static final double PRECISION_FLOOR = 0.83;
     static final double RECALL_FLOOR = 0.81;
     static final double QUERY_RECALL_TARGET = 0.98;
+    /** The second set's first measurement, 0.814 and 0.806, as floors. */
+    static final double SECOND_PRECISION_FLOOR = 0.81;
+    static final double SECOND_RECALL_FLOOR = 0.80;
 
     /**
      * Categories of the vocabulary that are concepts more than named technologies (caching, API design,
@@ -102,10 +105,28 @@ class BlindSkillSetTest {
     }
 
     static Extraction measureExtraction() throws IOException {
+        return measureExtraction("skills/blind/sentences.jsonl");
+    }
+
+    /**
+     * Whether a label's mention is one speech-to-text garbled. The first set lists garbled labels; the
+     * second lists the garbled words as they stand in the text, so a label is garbled there when its row
+     * lists some and the label itself is not in the text.
+     */
+    static boolean garbled(JsonNode row, String label) {
+        Set<String> listed = texts(row.get("garbled"));
+        if (listed.contains(label)) {
+            return true;
+        }
+        boolean listsWords = !listed.isEmpty() && java.util.Collections.disjoint(listed, texts(row.get("skills")));
+        return listsWords && !row.get("text").asText().toLowerCase(Locale.ROOT).contains(label.toLowerCase(Locale.ROOT));
+    }
+
+    static Extraction measureExtraction(String resource) throws IOException {
         SkillVocabulary vocabulary = Fixtures.skills();
         java.util.Map<String, String> names = labelNames();
         SkillExtractor extractor = new SkillExtractor(vocabulary);
-        List<JsonNode> rows = lines("skills/blind/sentences.jsonl");
+        List<JsonNode> rows = lines(resource);
         // A skill any sentence is labelled with is judged everywhere, whatever its category.
         Set<String> labelled = new TreeSet<>();
         for (JsonNode row : rows) {
@@ -129,13 +150,13 @@ class BlindSkillSetTest {
                     outside.add(label);
                     fn++;
                     errors.add("FN (not in the vocabulary) " + label + " in: " + text);
-                    if (texts(row.get("garbled")).contains(label)) {
+                    if (garbled(row, label)) {
                         garbled++;
                     }
                     continue;
                 }
                 expected.add(name);
-                if (texts(row.get("garbled")).contains(label)) {
+                if (garbled(row, label)) {
                     garbledNames.add(name);
                 }
             }
@@ -165,11 +186,7 @@ class BlindSkillSetTest {
     @Test
     void extractionMeetsItsTargetsOnTheBlindSentences() throws IOException {
         Extraction e = measureExtraction();
-        String report = String.format(Locale.ROOT,
-                "blind sentences: %d (%d false friends): precision %.3f, recall %.3f (tp %d, fp %d, fn %d); "
-                        + "garbled mentions %d, found %d; recall without them %.3f; labels outside the vocabulary: %s%n%s",
-                e.sentences(), e.falseFriends(), e.precision(), e.recall(), e.tp(), e.fp(), e.fn(), e.garbled(),
-                e.garbledFound(), e.recallWithoutGarbled(), e.outsideVocabulary(), String.join("\n", e.errors()));
+        String report = report("blind", e);
         System.out.println(report);
         assertTrue(e.sentences() >= 400, "the blind set must hold at least 400 sentences");
         assertTrue(e.falseFriends() >= 120, "the blind set must hold at least 120 false friends");
@@ -177,6 +194,29 @@ class BlindSkillSetTest {
                 e.precision() >= PRECISION_TARGET ? "met" : "not met", RECALL_TARGET, e.recall() >= RECALL_TARGET ? "met" : "not met");
         assertTrue(e.precision() >= PRECISION_FLOOR, report);
         assertTrue(e.recall() >= RECALL_FLOOR, report);
+    }
+
+    /**
+     * The second blind set ({@code skills/blind2/}), written by another writer after the rules had been
+     * changed on reading the first set's errors: the honest measure of how extraction does on text nobody
+     * tuned for. Measured once as committed; its figures are floors so that they do not fall back.
+     */
+    @Test
+    void extractionOnTheSecondBlindSet() throws IOException {
+        Extraction e = measureExtraction("skills/blind2/sentences.jsonl");
+        String report = report("second blind", e);
+        System.out.println(report);
+        assertTrue(e.sentences() >= 400 && e.falseFriends() >= 120, "the second set must hold 400 sentences and 120 false friends");
+        assertTrue(e.precision() >= SECOND_PRECISION_FLOOR, report);
+        assertTrue(e.recall() >= SECOND_RECALL_FLOOR, report);
+    }
+
+    static String report(String set, Extraction e) {
+        return String.format(Locale.ROOT,
+                "%s sentences: %d (%d false friends): precision %.3f, recall %.3f (tp %d, fp %d, fn %d); "
+                        + "garbled mentions %d, found %d; recall without them %.3f; labels outside the vocabulary: %s%n%s",
+                set, e.sentences(), e.falseFriends(), e.precision(), e.recall(), e.tp(), e.fp(), e.fn(), e.garbled(),
+                e.garbledFound(), e.recallWithoutGarbled(), e.outsideVocabulary(), String.join("\n", e.errors()));
     }
 
     record QueryScores(int queries, int expected, int found, int extra, List<String> errors, List<String> quotedLosses) {
