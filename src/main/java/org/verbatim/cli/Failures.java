@@ -17,7 +17,7 @@ final class Failures {
         String prefix = "verbatim " + command + ": ";
         int code;
         String message = e.getMessage();
-        if (e instanceof BadQueryException || e instanceof UnreadableFileException) {
+        if (e instanceof BadQueryException || e instanceof UnreadableFileException || e instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
         } else if (e instanceof NoSuchFileException f) {
             code = ExitCodes.USAGE;

@@ -35,6 +35,11 @@ final class IndexingOptions {
     @Option(names = "--max-file-size", paramLabel = "MB", description = "Largest file to read, in MB (default: $VERBATIM_MAX_FILE_MB or 64).")
     Long maxFileMb;
 
+    @Option(names = "--semantic", negatable = true, description = {"Meaning search: embed every answer (in-process model; vectors cached in the",
+        "index folder) so that searches with mode hybrid find answers by meaning. Turning it on or off needs",
+        "reindex; later index runs keep what the archive has."})
+    Boolean semantic;
+
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Transcript files or folders (read recursively).")
     List<Path> paths = List.of();
 
@@ -55,7 +60,7 @@ final class IndexingOptions {
         long maxBytes = maxFileMb != null ? maxFileMb * 1024 * 1024 : settings.maxFileBytes();
         return new Indexer(indexDir(settings), new TranscriptLoader(maxBytes),
                 new Enricher(new SkillExtractor(skillsOption.load(settings))), grouping ? QuestionGrouping.standard() : null,
-                settings.threads());
+                settings.threads()).semantic(semantic);
     }
 
     /** Prints the summary as the options ask; returns the exit code it calls for. */

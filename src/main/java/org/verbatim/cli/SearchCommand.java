@@ -50,6 +50,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance or date (default: ${DEFAULT-VALUE}).")
     String sort;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "keyword",
+            description = {"keyword (the query's words), semantic (its meaning) or hybrid (both, fused by rank); the last two need an",
+                "archive indexed with --semantic (default: ${DEFAULT-VALUE})."})
+    String mode;
+
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query; empty lists every interview, newest first.")
     List<String> query = List.of();
 
@@ -63,7 +68,7 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (Searcher searcher = archive.open(settings, null)) {
             SearchRequest req = new SearchRequest(String.join(" ", query), page, limit, parseSort(sort), parseScope(in),
-                    parseFilters(filters), null, null, 3);
+                    parseFilters(filters), null, null, 3, SearchRequest.Mode.named(mode));
             SearchResponse res = searcher.search(req);
             if (archive.json) {
                 out.println(Json.write(res));

@@ -15,6 +15,8 @@ public final class CommitData {
     /** Present when every pair was indexed with its two-word shingles ({@link Schema#QUESTION_PHRASES}). */
     public static final String PHRASE_SHINGLES = "phraseShingles";
     public static final String UPDATED = "updated";
+    /** Present, naming the model, when every pair with an answer has its passage vectors ({@link Schema#ANSWER_VECTOR}). */
+    public static final String ANSWER_VECTORS = "answerVectors";
 
     private CommitData() {
     }
@@ -33,6 +35,26 @@ public final class CommitData {
         }
         data.put(UPDATED, Instant.now().toString());
         writer.setLiveCommitData(data.entrySet());
+    }
+
+    /** Records whether the index has answer vectors from {@code model} ({@code null}: it has none). */
+    static void answerVectors(IndexWriter writer, String model) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        if (model == null) {
+            data.remove(ANSWER_VECTORS);
+        } else {
+            data.put(ANSWER_VECTORS, model);
+        }
+        writer.setLiveCommitData(data.entrySet());
+    }
+
+    /** The model of the index's answer vectors, or {@code null} when it was indexed without meaning search. */
+    public static String answerVectors(Map<String, String> userData) {
+        return userData.get(ANSWER_VECTORS);
     }
 
     public static boolean hasPhraseShingles(Map<String, String> userData) {

@@ -32,6 +32,7 @@ import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.verbatim.enrich.Enricher;
+import org.verbatim.enrich.QuestionEmbedder;
 import org.verbatim.enrich.QuestionGrouping;
 import org.verbatim.enrich.QuestionCorrections;
 import org.verbatim.enrich.QuestionGroups;
@@ -68,6 +69,8 @@ public final class Indexer {
     private final Enricher enricher;
     private final QuestionGrouping grouping;
     private final int threads;
+    private Boolean semantic;
+    private QuestionEmbedder answerEmbedder = null;
 
     /** @param grouping question grouping, or {@code null} to index without question groups */
     public Indexer(Path indexDir, TranscriptLoader loader, Enricher enricher, QuestionGrouping grouping, int threads) {
@@ -76,6 +79,35 @@ public final class Indexer {
         this.enricher = enricher;
         this.grouping = grouping;
         this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * Meaning search: {@code true} embeds every answer ({@link AnswerVectors}), {@code false} stops,
+     * {@code null} (the default) keeps what the archive has. Turning it on or off needs a full rebuild, so
+     * that every pair is alike; an incremental run that would mix them is refused.
+     */
+    public Indexer semantic(Boolean on) {
+        this.semantic = on;
+        return this;
+    }
+
+    /** The model answers are embedded with (the shared sentence model unless a test gives another). */
+    public Indexer answerEmbedder(QuestionEmbedder embedder) {
+        this.answerEmbedder = embedder;
+        return this;
+    }
+
+    private AnswerVectors openAnswerVectors(boolean on) throws IOException {
+        return on ? AnswerVectors.open(indexDir, answerEmbedder != null ? answerEmbedder : QuestionEmbedder.shared()) : null;
+    }
+
+    private static String liveAnswerModel(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(e -> data.put(e.getKey(), e.getValue()));
+        }
+        return CommitData.answerVectors(data);
     }
 
     /** Incremental indexing into the live generation; see {@link #index(List, Manifest, Progress, boolean)}. */
@@ -100,8 +132,19 @@ public final class Indexer {
             try (Directory dir = FSDirectory.open(generation);
                  IndexWriter writer = openWriter(dir)) {
                 Existing existing = readExisting(writer);
+                String model = liveAnswerModel(writer);
+                boolean empty = writer.getDocStats().numDocs == 0;
+                boolean on = semantic != null ? semantic : model != null;
+                if (!empty && on != (model != null)) {
+                    throw new IllegalArgumentException(on
+                            ? "this archive was indexed without meaning search; turn it on for every interview with a full rebuild: verbatim reindex --semantic PATH..."
+                            : "this archive has meaning search; turn it off for every interview with a full rebuild: verbatim reindex --no-semantic PATH...");
+                }
                 int removed = prune ? prune(writer, paths, existing) : 0;
-                summary = run(writer, files, manifest, progress, existing, t0, removed, generation);
+                try (AnswerVectors answers = openAnswerVectors(on)) {
+                    CommitData.answerVectors(writer, answers == null ? null : answers.model());
+                    summary = run(writer, files, manifest, progress, existing, t0, removed, generation, answers);
+                }
             } catch (IOException | RuntimeException e) {
                 if (!WriteFailure.isWriteFailure(e)) {
                     throw e;
@@ -133,12 +176,15 @@ public final class Indexer {
             }
             // Generations left by an interrupted rebuild are incomplete: remove them before starting.
             layout.removeOthers();
+            boolean on = semantic != null ? semantic : liveAnswerModel(layout) != null;
             Path next = layout.nextGeneration();
             IndexSummary summary;
             try {
                 try (Directory dir = FSDirectory.open(next);
-                     IndexWriter writer = openWriter(dir)) {
-                    summary = run(writer, files, manifest, progress, new Existing(), t0, 0, next);
+                     IndexWriter writer = openWriter(dir);
+                     AnswerVectors answers = openAnswerVectors(on)) {
+                    CommitData.answerVectors(writer, answers == null ? null : answers.model());
+                    summary = run(writer, files, manifest, progress, new Existing(), t0, 0, next, answers);
                 }
                 verify(next, summary);
             } catch (IOException | RuntimeException e) {
@@ -152,6 +198,21 @@ public final class Indexer {
             layout.switchTo(next);
             layout.removeOthers();
             return summary;
+        }
+    }
+
+    /** The answer model of the live generation, or {@code null} (no index, or no meaning search). */
+    private static String liveAnswerModel(IndexLayout layout) throws IOException {
+        if (layout.currentName() == null) {
+            return null;
+        }
+        try (Directory dir = FSDirectory.open(layout.current())) {
+            if (!DirectoryReader.indexExists(dir)) {
+                return null;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                return CommitData.answerVectors(reader.getIndexCommit().getUserData());
+            }
         }
     }
 
@@ -170,7 +231,7 @@ public final class Indexer {
         java.util.Set<String> seen = new java.util.HashSet<>();
         int done = 0;
         for (Path file : files) {
-            Read r = read(file, manifest.rowFor(file), existing.bySource);
+            Read r = read(file, manifest.rowFor(file), existing.bySource, null);
             progress.update(++done, files.size());
             seen.add(r.source());
             if (r.unchanged()) {
@@ -213,7 +274,7 @@ public final class Indexer {
     }
 
     private IndexSummary run(IndexWriter writer, List<Path> files, Manifest manifest, Progress progress, Existing existing,
-                             long t0, int removed, Path generation) throws IOException {
+                             long t0, int removed, Path generation, AnswerVectors answers) throws IOException {
         QuestionGroups groups = grouping == null ? null : readGroups(writer);
         QuestionCorrections corrections = QuestionCorrections.read(indexDir);
         List<IndexSummary.Failure> failed = new ArrayList<>();
@@ -235,7 +296,7 @@ public final class Indexer {
                     Path file = files.get(submitted++);
                     ahead.add(pool.submit(() -> {
                         try {
-                            return read(file, manifest.rowFor(file), existing.bySource);
+                            return read(file, manifest.rowFor(file), existing.bySource, answers);
                         } finally {
                             progress.update(done.incrementAndGet(), files.size());
                         }
@@ -257,7 +318,7 @@ public final class Indexer {
                 }
                 Interview interview = groups == null ? r.interview() : grouping.assign(r.interview(), r.questions(), groups, corrections);
                 try {
-                    write(writer, interview, r.words(), vectors(r.questions()));
+                    write(writer, interview, r.words(), vectors(r.questions()), r.answers()::get);
                 } catch (IllegalArgumentException e) {
                     // Lucene refused this document (an immense term, say) and wrote none of its block;
                     // the writer is still sound, so this file fails and the run goes on.
@@ -267,6 +328,9 @@ public final class Indexer {
                 interviews++;
                 pairs += interview.pairs().size();
                 if (System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) {
+                    if (answers != null) {
+                        answers.commit();
+                    }
                     commit(writer, groups, corrections);
                     lastCommit = System.nanoTime();
                 }
@@ -339,26 +403,37 @@ public final class Indexer {
 
     /** What reading one file gave: unchanged, failed with a reason, or an interview with its prepared questions. */
     private record Read(String source, boolean unchanged, String error, Interview interview,
-                        Map<String, QuestionMatcher.Prepared> questions, java.util.Set<String> words) {
+                        Map<String, QuestionMatcher.Prepared> questions, java.util.Set<String> words, Map<Integer, float[][]> answers) {
     }
 
-    private Read read(Path file, Metadata row, Map<String, Indexed> bySource) {
+    private Read read(Path file, Metadata row, Map<String, Indexed> bySource, AnswerVectors answers) {
         String source = file.toAbsolutePath().normalize().toString();
         try {
             Indexed before = bySource.get(source);
             if (before != null && before.hash().equals(loader.hash(file, row))) {
-                return new Read(source, true, null, null, null, null);
+                return new Read(source, true, null, null, null, null, null);
             }
             SourceFile loaded = loader.load(file, row);
             Interview interview = enricher.enrich(InterviewBuilder.build(loaded));
             Map<String, QuestionMatcher.Prepared> questions = grouping == null ? Map.of() : grouping.prepare(interview);
-            return new Read(source, false, null, interview, questions, Schema.distinctWords(interview));
+            Map<Integer, float[][]> vectors = new HashMap<>();
+            if (answers != null) {
+                for (org.verbatim.segment.Pair p : interview.pairs()) {
+                    float[][] v = answers.of(p.answer());
+                    if (v.length > 0) {
+                        vectors.put(p.index(), v);
+                    }
+                }
+            }
+            return new Read(source, false, null, interview, questions, Schema.distinctWords(interview), vectors);
         } catch (UnreadableFileException | NoDialogueException e) {
-            return new Read(source, false, e.getMessage(), null, null, null);
+            return new Read(source, false, e.getMessage(), null, null, null, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (RuntimeException e) {
             LOG.error("unexpected error reading {}", source, e);
             return new Read(source, false, "internal error while reading this file ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, null, null);
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", null, null, null, null);
         }
     }
 
@@ -393,8 +468,14 @@ public final class Indexer {
 
     static void write(IndexWriter writer, Interview interview, java.util.Set<String> words,
                       java.util.function.Function<String, float[]> questionVector) throws IOException {
+        write(writer, interview, words, questionVector, pair -> null);
+    }
+
+    static void write(IndexWriter writer, Interview interview, java.util.Set<String> words,
+                      java.util.function.Function<String, float[]> questionVector,
+                      java.util.function.IntFunction<float[][]> answerVectors) throws IOException {
         List<Document> docs = new ArrayList<>();
-        for (Document d : Schema.toDocuments(interview, words, questionVector)) {
+        for (Document d : Schema.toDocuments(interview, words, questionVector, answerVectors)) {
             docs.add(Schema.facetsConfig().build(d));
         }
         // Drop what this file held before (its id may have changed), then write the new block.

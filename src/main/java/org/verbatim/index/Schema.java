@@ -64,6 +64,18 @@ public final class Schema {
      * unit length, searched by nearest neighbours (HNSW) to compare answers by a question's meaning.
      */
     public static final String QUESTION_VECTOR = "questionVector";
+    /**
+     * On pairs of an archive indexed for meaning search ({@code --semantic}): the vectors of the answer's
+     * passages, one field per passage ({@code answerVector0}...), unit length, searched by nearest
+     * neighbours; a pair's closeness to a query is that of its closest passage.
+     */
+    public static final String ANSWER_VECTOR = "answerVector";
+
+    /** The field of an answer's {@code i}-th passage vector, {@code i} below {@link org.verbatim.enrich.AnswerPassages#MAX}. */
+    public static String answerVectorField(int i) {
+        return ANSWER_VECTOR + i;
+    }
+
     /** Vectors are unit length, so their dot product is their cosine. */
     public static final org.apache.lucene.index.VectorSimilarityFunction QUESTION_SIMILARITY =
             org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT;
@@ -246,6 +258,16 @@ public final class Schema {
      */
     public static java.util.List<Document> toDocuments(Interview interview, java.util.Set<String> words,
                                                        java.util.function.Function<String, float[]> questionVector) {
+        return toDocuments(interview, words, questionVector, pair -> null);
+    }
+
+    /**
+     * The same, each pair also with its answer's passage vectors when {@code answerVectors} gives them
+     * (by pair index; {@code null}: the archive has no meaning search).
+     */
+    public static java.util.List<Document> toDocuments(Interview interview, java.util.Set<String> words,
+                                                       java.util.function.Function<String, float[]> questionVector,
+                                                       java.util.function.IntFunction<float[][]> answerVectors) {
         java.util.List<Document> docs = new java.util.ArrayList<>(interview.pairs().size() + 1);
         for (Pair p : interview.pairs()) {
             Document d = new Document();
@@ -279,6 +301,12 @@ public final class Schema {
             float[] vector = p.question().isBlank() ? null : questionVector.apply(p.question());
             if (vector != null) {
                 d.add(new org.apache.lucene.document.KnnFloatVectorField(QUESTION_VECTOR, vector, QUESTION_SIMILARITY));
+            }
+            float[][] passages = answerVectors.apply(p.index());
+            if (passages != null) {
+                for (int i = 0; i < passages.length && i < org.verbatim.enrich.AnswerPassages.MAX; i++) {
+                    d.add(new org.apache.lucene.document.KnnFloatVectorField(answerVectorField(i), passages[i], QUESTION_SIMILARITY));
+                }
             }
             if (p.start() != null) {
                 d.add(new StoredField(START, p.start()));

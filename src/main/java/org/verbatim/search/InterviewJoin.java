@@ -407,7 +407,7 @@ final class InterviewJoin {
     }
 
     /** Facet hits gathered by the pass rather than by a collector. */
-    private static final class Collected extends FacetsCollector {
+    static final class Collected extends FacetsCollector {
         private final List<MatchingDocs> docs;
 
         Collected(List<MatchingDocs> docs) {

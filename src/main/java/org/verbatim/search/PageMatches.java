@@ -57,7 +57,27 @@ final class PageMatches {
      * @param highlighted marks the words, as the user wrote the query
      */
     List<List<Match>> find(Query matching, Query highlighted, int[] parentDocs, int max) throws IOException {
-        List<List<ScoredPair>> kept = bestPairs(matching, parentDocs, Math.max(1, max));
+        return matches(bestPairs(matching, parentDocs, Math.max(1, max)), highlighted, doc -> null);
+    }
+
+    /**
+     * Matches for pairs chosen elsewhere (by meaning, say), each list in the order given, words of
+     * {@code highlighted} marked; a pair without them shows {@code lead}'s text for it, or its beginning.
+     */
+    List<List<Match>> of(List<int[]> pairDocs, Query highlighted, java.util.function.IntFunction<String> lead) throws IOException {
+        List<List<ScoredPair>> kept = new ArrayList<>();
+        for (int[] docs : pairDocs) {
+            List<ScoredPair> pairs = new ArrayList<>();
+            for (int d : docs) {
+                pairs.add(new ScoredPair(d, 0f));
+            }
+            kept.add(pairs);
+        }
+        return matches(kept, highlighted, lead);
+    }
+
+    private List<List<Match>> matches(List<List<ScoredPair>> kept, Query highlighted, java.util.function.IntFunction<String> lead)
+            throws IOException {
         int total = kept.stream().mapToInt(List::size).sum();
         int[] ids = new int[total];
         int n = 0;
@@ -66,7 +86,7 @@ final class PageMatches {
                 ids[n++] = p.doc();
             }
         }
-        Map<String, String[]> hl = ids.length == 0 ? Map.of() : highlighter
+        Map<String, String[]> hl = ids.length == 0 || highlighted == null ? Map.of() : highlighter
                 .highlightFields(new String[] {Schema.QUESTION, Schema.ANSWER}, highlighted, ids, new int[] {1, 2});
         List<List<Match>> out = new ArrayList<>(kept.size());
         n = 0;
@@ -76,12 +96,13 @@ final class PageMatches {
                 Document d = highlighter.document(p.doc());
                 String question = d.get(Schema.QUESTION);
                 String answer = d.get(Schema.ANSWER);
-                String qSnippet = hl.get(Schema.QUESTION)[n];
-                String aSnippet = hl.get(Schema.ANSWER)[n];
+                String qSnippet = hl.isEmpty() ? null : hl.get(Schema.QUESTION)[n];
+                String aSnippet = hl.isEmpty() ? null : hl.get(Schema.ANSWER)[n];
                 n++;
+                String passage = lead.apply(p.doc());
                 matches.add(new Match(Searcher.intField(d, Schema.PAIR_INDEX), question,
                         Snippets.toHtml(qSnippet != null ? qSnippet : Snippets.lead(question, 300)),
-                        Snippets.toHtml(aSnippet != null ? aSnippet : Snippets.lead(answer, 240)),
+                        Snippets.toHtml(aSnippet != null ? aSnippet : Snippets.lead(passage != null ? passage : answer, 240)),
                         d.get(Schema.SPEAKER), Searcher.doubleField(d, Schema.START), d.get(Schema.QUESTION_GROUP)));
             }
             out.add(matches);

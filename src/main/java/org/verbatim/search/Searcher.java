@@ -87,6 +87,8 @@ public final class Searcher implements Closeable {
     private static final Pattern SIMPLE_QUERY = Pattern.compile("[\\p{L}\\p{N}'’\\s\"-]+");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
     private static final java.util.Set<String> OPERATORS = java.util.Set.of("AND", "OR", "NOT");
+    /** A slash inside a word ("A/B", "TCP/IP") is part of it; only one that starts a term opens a /regular expression/. */
+    private static final Pattern SLASH_IN_WORD = Pattern.compile("(?<=[\\p{L}\\p{N}])/(?=[\\p{L}\\p{N}])");
 
     private final Directory directory;
     private final SearcherManager manager;
@@ -239,6 +241,9 @@ public final class Searcher implements Closeable {
         long t0 = System.nanoTime();
         validate(req);
         req = req.withFilters(canonicalSkills(req.filters()));
+        if (req.mode() != SearchRequest.Mode.KEYWORD) {
+            return byMeaning(req, t0);
+        }
         Query parsed = req.query().isEmpty() ? null : parseText(req.query(), req.in());
         IndexSearcher searcher = manager.acquire();
         try {
@@ -308,6 +313,95 @@ public final class Searcher implements Closeable {
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
             return new SearchResponse(req.query(), tookMs, timedOut, new SearchResponse.Totals(top.totalHits.value, answers),
                     hits, facets, didYouMean);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    /** Whether the archive was indexed for meaning search ({@code --semantic}): the model of its answer vectors, or {@code null}. */
+    public String answerModel() throws IOException {
+        IndexSearcher searcher = manager.acquire();
+        try {
+            return answerModel(searcher);
+        } finally {
+            manager.release(searcher);
+        }
+    }
+
+    private static String answerModel(IndexSearcher searcher) throws IOException {
+        return searcher.getIndexReader() instanceof org.apache.lucene.index.DirectoryReader dr
+                ? org.verbatim.index.CommitData.answerVectors(dr.getIndexCommit().getUserData()) : null;
+    }
+
+    /** A search in {@link SearchRequest.Mode#SEMANTIC} or {@link SearchRequest.Mode#HYBRID} mode; see {@link MeaningSearch}. */
+    private SearchResponse byMeaning(SearchRequest req, long t0) throws BadQueryException, IOException {
+        if (req.query().isEmpty()) {
+            throw new BadQueryException("a search by meaning needs words to look for");
+        }
+        IndexSearcher searcher = manager.acquire();
+        try {
+            String model = answerModel(searcher);
+            org.verbatim.enrich.QuestionEmbedder embedder = org.verbatim.enrich.QuestionEmbedder.shared();
+            if (model == null) {
+                throw new BadQueryException("this archive was indexed without meaning search; rebuild it with "
+                        + "'verbatim reindex --semantic PATH...' to search by meaning (mode=" + req.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+            if (!model.equals(embedder.model())) {
+                throw new BadQueryException("the archive's answer vectors come from the model '" + model + "', and this server has '"
+                        + embedder.model() + "'; rebuild the archive with 'verbatim reindex --semantic PATH...'");
+            }
+            boolean hybrid = req.mode() == SearchRequest.Mode.HYBRID;
+            Query keyword = null;
+            Query marked = null;
+            if (hybrid) {
+                Query parsed = parseText(req.query(), req.in());
+                AcrossPairs.Roles roles = AcrossPairs.roles(parsed, parents, searcher.getIndexReader());
+                keyword = roles == null ? parsed : roles.shown();
+                marked = roles == null ? parsed : roles.marked();
+            }
+            float[] vector = embedder.embed(req.query());
+            MeaningSearch.Result r = new MeaningSearch(searcher, parents).search(keyword, vector, dateRange(req), dimFilters(req));
+            ReaderState rs = readerState(searcher);
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            if (rs.facets() != null) {
+                Map<org.apache.lucene.facet.FacetsCollector, Facets> counted = new java.util.IdentityHashMap<>();
+                for (String dim : Schema.FACETS) {
+                    org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
+                    Facets f = counted.computeIfAbsent(over, c -> rs.ordinals().count(c, segmentThreads, FacetOrdinals.PARALLEL_FROM, facetStrategy));
+                    facets.put(dim, labelled(dim, facetValues(f, dim), rs.groupLabels()));
+                }
+            }
+            int from = Math.min(r.interviews().size(), (req.page() - 1) * req.size());
+            List<Integer> page = r.interviews().subList(from, Math.min(r.interviews().size(), from + req.size()));
+            List<int[]> pairDocs = new ArrayList<>();
+            Map<Integer, Integer> passages = new java.util.HashMap<>();
+            for (int parent : page) {
+                List<MeaningSearch.FoundPair> found = r.pairs().get(parent);
+                pairDocs.add(found.stream().limit(Math.max(1, req.matchesPerInterview())).mapToInt(MeaningSearch.FoundPair::doc).toArray());
+                found.forEach(p -> passages.put(p.doc(), p.passage()));
+            }
+            PageHighlighter highlighter = PageMatches.highlighter(searcher, analyzer, fieldInfos(searcher));
+            List<List<Match>> matches = new PageMatches(searcher, highlighter, parents).of(pairDocs,
+                    marked == null ? null : inPairs(marked), doc -> {
+                        Integer at = passages.get(doc);
+                        if (at == null || at < 0) {
+                            return null;
+                        }
+                        try {
+                            List<String> parts = org.verbatim.enrich.AnswerPassages.of(highlighter.document(doc).get(Schema.ANSWER));
+                            return at < parts.size() ? parts.get(at) : null;
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+            List<Hit> hits = new ArrayList<>();
+            StoredFields stored = searcher.getIndexReader().storedFields();
+            for (int i = 0; i < page.size(); i++) {
+                double best = r.pairs().get(page.get(i)).get(0).score();
+                hits.add(new Hit(summary(stored.document(page.get(i))), (float) best, matches.get(i)));
+            }
+            return new SearchResponse(req.query(), (System.nanoTime() - t0) / 1_000_000, false,
+                    new SearchResponse.Totals(r.interviews().size(), r.answers()), hits, facets, null);
         } finally {
             manager.release(searcher);
         }
@@ -782,7 +876,7 @@ public final class Searcher implements Closeable {
         parser.setFuzzyPrefixLength(1);
         parser.setSplitOnWhitespace(true);
         try {
-            return parser.parse(TechTermCharFilter.rewriteText(query));
+            return parser.parse(SLASH_IN_WORD.matcher(TechTermCharFilter.rewriteText(query)).replaceAll("\\\\/"));
         } catch (ParseException e) {
             throw new BadQueryException("cannot parse query '" + query + "': " + firstLine(e.getMessage()), e);
         } catch (IllegalArgumentException | IndexSearcher.TooManyClauses

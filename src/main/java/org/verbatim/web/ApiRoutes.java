@@ -20,7 +20,7 @@ import org.verbatim.search.Searcher;
 /** The JSON API's handlers: each validates its parameters, makes one call and writes a record. */
 final class ApiRoutes {
 
-    private static final Set<String> SEARCH_PARAMS = Set.of("q", "page", "size", "sort", "in", "from", "to");
+    private static final Set<String> SEARCH_PARAMS = Set.of("q", "page", "size", "sort", "in", "from", "to", "mode");
     private static final int SUGGESTIONS = 8;
     private static final int COMPARE_PAGE = 50;
 
@@ -115,7 +115,7 @@ final class ApiRoutes {
                     filters.put(name, values);
                 }
             } else if (!SEARCH_PARAMS.contains(name) && !extra.contains(name)) {
-                List<String> known = new java.util.ArrayList<>(List.of("q", "page", "size", "sort", "in", "from", "to"));
+                List<String> known = new java.util.ArrayList<>(List.of("q", "page", "size", "sort", "in", "from", "to", "mode"));
                 known.addAll(new java.util.TreeSet<>(extra));
                 throw new BadRequestException("unknown parameter '" + name + "'; use " + String.join(", ", known)
                         + " or a facet (" + String.join(", ", Schema.FACETS) + ")");
@@ -123,7 +123,7 @@ final class ApiRoutes {
         }
         return new SearchRequest(ctx.queryParam("q"), intParam(ctx, "page", 1), intParam(ctx, "size", 10),
                 sort(ctx.queryParam("sort")), scope(ctx.queryParam("in")), filters,
-                dateParam(ctx, "from"), dateParam(ctx, "to"), 3);
+                dateParam(ctx, "from"), dateParam(ctx, "to"), 3, SearchRequest.Mode.named(ctx.queryParam("mode")));
     }
 
     void interview(Context ctx) throws Exception {
@@ -165,6 +165,7 @@ final class ApiRoutes {
         body.put("interviews", st.interviews());
         body.put("pairs", st.pairs());
         body.put("updated", st.updated());
+        body.put("semantic", s.answerModel() != null);
         Json.write(ctx, body);
     }
 

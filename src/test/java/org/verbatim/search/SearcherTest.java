@@ -56,6 +56,15 @@ class SearcherTest {
     }
 
     @Test
+    void aSlashInsideAWordIsPartOfItAndOneStartingATermIsARegularExpression() throws Exception {
+        // "A/B" and "TCP/IP" used to open a regular expression and fail to parse.
+        search("A/B testing");
+        search("answer:TCP/IP");
+        assertEquals(ids(search("kafka")), ids(search("/kafk[a-z]/")));
+        assertThrows(BadQueryException.class, () -> search("/kafka"));
+    }
+
+    @Test
     void aSearchPastItsTimeLimitAnswersWithWhatItFoundAndSaysItTimedOut() throws Exception {
         SearchResponse full = search("kafka OR kubernetes OR background");
         assertFalse(full.timedOut());
