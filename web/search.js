@@ -21,6 +21,7 @@ function readState() {
     q: p.get('q') || '',
     page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
     sort: p.get('sort') || 'relevance',
+    mode: p.get('mode') || 'keyword',
     in: p.get('in') || 'all',
     filters,
   };
@@ -32,6 +33,7 @@ function toParams(state) {
   for (const [dim] of FACETS) for (const v of state.filters[dim] || []) p.append(dim, v);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.in !== 'all') p.set('in', state.in);
+  if (state.mode && state.mode !== 'keyword') p.set('mode', state.mode);
   if (state.page > 1) p.set('page', String(state.page));
   return p;
 }
@@ -47,6 +49,7 @@ async function run(state) {
   $('q').value !== state.q && document.activeElement !== $('q') && ($('q').value = state.q);
   $('sort').value = state.sort;
   $('in').value = state.in;
+  $('mode').value = state.mode;
   if (inflight) inflight.abort();
   inflight = new AbortController();
   const params = toParams(state);
@@ -287,6 +290,16 @@ function pick(s) {
   }
 }
 
+/** Shows the choice of finding answers by meaning when the archive was indexed for it. */
+async function offerMeaningSearch(state) {
+  try {
+    const health = await getJson('api/health');
+    const on = health.semantic === true || state.mode !== 'keyword';
+    $('mode').hidden = !on;
+    document.querySelector('label[for=mode]').hidden = !on;
+  } catch { /* the search itself reports an unreachable server */ }
+}
+
 // ---- wiring -------------------------------------------------------------------------------------
 
 function init() {
@@ -318,6 +331,8 @@ function init() {
   });
   $('sort').addEventListener('change', () => navigate({ ...readState(), sort: $('sort').value, page: 1 }));
   $('in').addEventListener('change', () => navigate({ ...readState(), in: $('in').value, page: 1 }));
+  $('mode').addEventListener('change', () => navigate({ ...readState(), mode: $('mode').value, page: 1 }));
+  offerMeaningSearch(state);
   document.addEventListener('keydown', (ev) => {
     if (ev.key === '/' && document.activeElement !== q && !['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement.tagName)) {
       ev.preventDefault();

@@ -31,13 +31,14 @@ import org.verbatim.enrich.QuestionEmbedder;
 /**
  * The vectors of answers for meaning search: one per passage ({@link AnswerPassages}), from the same
  * in-process model as question grouping, kept in a cache in the index folder ({@value #FOLDER}) under a
- * hash of the model and the answer's text. A full rebuild goes into a new generation but finds the
+ * hash of the answer's text and the model's name. A full rebuild goes into a new generation but finds the
  * cache where it was, so unchanged answers are not embedded again. Thread-safe.
  */
 public final class AnswerVectors implements Closeable {
 
     public static final String FOLDER = "answer-vectors";
     private static final String HASH = "hash";
+    private static final String MODEL = "model";
     private static final String VECTORS = "vectors";
 
     private final QuestionEmbedder embedder;
@@ -103,6 +104,7 @@ public final class AnswerVectors implements Closeable {
         if (recent.putIfAbsent(key, vectors) == null) {
             Document d = new Document();
             d.add(new StringField(HASH, key, org.apache.lucene.document.Field.Store.NO));
+            d.add(new StringField(MODEL, embedder.model(), org.apache.lucene.document.Field.Store.NO));
             d.add(new StoredField(VECTORS, encode(vectors)));
             writer.addDocument(d);
         }
@@ -119,7 +121,9 @@ public final class AnswerVectors implements Closeable {
     }
 
     private float[][] lookup(String key) throws IOException {
-        TopDocs top = cached.search(new TermQuery(new Term(HASH, key)), 1);
+        TopDocs top = cached.search(new org.apache.lucene.search.BooleanQuery.Builder()
+                .add(new TermQuery(new Term(HASH, key)), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(MODEL, embedder.model())), org.apache.lucene.search.BooleanClause.Occur.FILTER).build(), 1);
         if (top.scoreDocs.length == 0) {
             return null;
         }
@@ -127,11 +131,27 @@ public final class AnswerVectors implements Closeable {
         return bytes == null ? null : decode(bytes);
     }
 
-    private String hash(String answer) {
+    /**
+     * Removes the vectors of these answers, whatever model made them, and merges the cache so that they
+     * are gone from its files too: what a deleted interview said leaves nothing behind.
+     */
+    public static void forget(Path indexDir, java.util.Collection<String> answers) throws IOException {
+        Path folder = indexDir.resolve(FOLDER);
+        if (answers.isEmpty() || !java.nio.file.Files.isDirectory(folder)) {
+            return;
+        }
+        try (Directory dir = FSDirectory.open(folder);
+             IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+            Term[] terms = answers.stream().map(a -> new Term(HASH, hash(a))).toArray(Term[]::new);
+            writer.deleteDocuments(terms);
+            writer.forceMergeDeletes(true);
+            writer.commit();
+        }
+    }
+
+    private static String hash(String answer) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(embedder.model().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
             md.update(Integer.toString(AnswerPassages.WORDS).getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(answer.getBytes(StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -65,6 +66,7 @@ public final class Deleter {
              Directory dir = FSDirectory.open(layout.current());
              IndexWriter writer = Indexer.openWriter(dir)) {
             List<String> ids = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
             int pairs = 0;
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
                 IndexSearcher searcher = new IndexSearcher(reader);
@@ -81,6 +83,18 @@ public final class Deleter {
                         pairs += f == null ? 0 : f.numericValue().intValue();
                     }
                 }
+                for (String deleted : ids) {
+                    Query ofIt = new org.apache.lucene.search.BooleanQuery.Builder()
+                            .add(Schema.pairsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+                            .add(new TermQuery(new org.apache.lucene.index.Term(Schema.INTERVIEW_ID, deleted)),
+                                    org.apache.lucene.search.BooleanClause.Occur.FILTER).build();
+                    for (ScoreDoc sd : searcher.search(ofIt, Math.max(1, reader.maxDoc())).scoreDocs) {
+                        String answer = stored.document(sd.doc, java.util.Set.of(Schema.ANSWER)).get(Schema.ANSWER);
+                        if (answer != null) {
+                            answers.add(answer);
+                        }
+                    }
+                }
             }
             if (dryRun || ids.isEmpty()) {
                 return new Result(ids, pairs, dryRun);
@@ -95,6 +109,7 @@ public final class Deleter {
             Maintenance.expunge(writer);
             CommitData.stamp(writer);
             writer.commit();
+            AnswerVectors.forget(root, answers);
             log(actor, id != null ? "interview" : "candidate", ids, pairs);
             return new Result(ids, pairs, false);
         }

@@ -74,6 +74,10 @@ public final class SolrConfigset {
         f.add(new FieldDef(Schema.SKILL, "string", true, true, true, false));
         f.add(new FieldDef(Schema.QUESTION_GROUP, "string", true, true, false, false));
         f.add(new FieldDef(Schema.QUESTION_VECTOR, "question_vector", true, false, false, false));
+        for (int i = 0; i < org.verbatim.enrich.AnswerPassages.MAX; i++) {
+            // Answer passages share the question vectors' type: the same model, dimensions and similarity.
+            f.add(new FieldDef(Schema.answerVectorField(i), "question_vector", true, false, false, false));
+        }
         f.add(new FieldDef(Schema.START, "pdouble", false, true, false, false));
         f.add(new FieldDef(Schema.END, "pdouble", false, true, false, false));
         // Interviews

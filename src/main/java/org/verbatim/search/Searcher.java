@@ -241,7 +241,7 @@ public final class Searcher implements Closeable {
         long t0 = System.nanoTime();
         validate(req);
         req = req.withFilters(canonicalSkills(req.filters()));
-        if (req.mode() != SearchRequest.Mode.KEYWORD) {
+        if (req.mode() != SearchRequest.Mode.KEYWORD && !req.query().isEmpty()) {
             return byMeaning(req, t0);
         }
         Query parsed = req.query().isEmpty() ? null : parseText(req.query(), req.in());
@@ -335,9 +335,6 @@ public final class Searcher implements Closeable {
 
     /** A search in {@link SearchRequest.Mode#SEMANTIC} or {@link SearchRequest.Mode#HYBRID} mode; see {@link MeaningSearch}. */
     private SearchResponse byMeaning(SearchRequest req, long t0) throws BadQueryException, IOException {
-        if (req.query().isEmpty()) {
-            throw new BadQueryException("a search by meaning needs words to look for");
-        }
         IndexSearcher searcher = manager.acquire();
         try {
             String model = answerModel(searcher);

@@ -190,10 +190,18 @@ class MeaningSearchTest {
         embedded.set(0);
         indexer(dir).rebuild(List.of(Fixtures.folder("semantic/interviews")), Manifest.empty(), Indexer.Progress.NONE, false);
         assertEquals(0, embedded.get(), "every answer's vectors came from the cache in the index folder");
+        int passages = 0;
         try (Searcher s = Searcher.open(dir, Fixtures.skills(), Fixtures.grouping())) {
             assertTrue(s.answerModel() != null, "the rebuilt archive still has meaning search");
             assertTrue(s.search(SearchRequest.of("leading a migration").withMode(SearchRequest.Mode.SEMANTIC)).total().interviews() > 0);
+            for (InterviewDetail.PairView p : s.interview("s06").pairs()) {
+                passages += org.verbatim.enrich.AnswerPassages.of(p.answer()).size();
+            }
         }
+        // Deleting an interview deletes its answers' vectors from the cache too: reading its file again embeds them anew.
+        new org.verbatim.index.Deleter(dir, Fixtures.grouping()).deleteInterview("s06", false, "test");
+        indexer(dir).rebuild(List.of(Fixtures.folder("semantic/interviews")), Manifest.empty(), Indexer.Progress.NONE, false);
+        assertEquals(passages, embedded.get(), "only the deleted interview's answers were embedded again");
     }
 
     @Test
