@@ -200,7 +200,8 @@ public final class SkillExtractor {
                 }
                 Mention m = new Mention(f.skill(), span.get(0).start(), span.get(n - 1).end());
                 if (f.ambiguous()) {
-                    pending.add(new Pending(m, i, sameCase(f.written(), joined(span))));
+                    // Case is a sign only where the vocabulary's form has capitals ("Go", not "ping").
+                    pending.add(new Pending(m, i, hasCapital(f.written()) && sameCase(f.written(), joined(span))));
                 } else {
                     sure.add(m);
                     sureAt.add(i);
@@ -503,6 +504,10 @@ public final class SkillExtractor {
     private static final Pattern SPACES_AND_HYPHENS = Pattern.compile("[\\s\\-]+");
     private static final Pattern POSSESSIVE_END = Pattern.compile("(?:'s|’s)$");
     private static final Pattern PLURAL_OR_POSSESSIVE_END = Pattern.compile("(?:'s|’s|'|’|s|es)$");
+
+    private static boolean hasCapital(String form) {
+        return form.chars().anyMatch(Character::isUpperCase);
+    }
 
     private static boolean sameCase(String form, String written) {
         String a = SPACES_AND_HYPHENS.matcher(form).replaceAll("");

@@ -38,6 +38,9 @@ class SkillExtractorTest {
     void anOrdinaryWordNeedsItsOwnContextNotJustAnotherSkillNearby() {
         assertEquals(List.of("Kubernetes"), x.skills("we had one node in our k8s cluster that kept falling over"));
         assertEquals(List.of("Apache Kafka"), x.skills("each node runs a kafka broker"));
+        // A form the vocabulary writes in lower case ("ping") says nothing by its case: it needs its own context.
+        assertEquals(List.of("Apache Kafka", "Go"), x.skills("We designed it so pings land in Kafka, a Golang consumer keeps the rest"));
+        assertTrue(x.skills("we saw packet loss so I ran ping and traceroute from each host").contains("ICMP"));
         assertTrue(x.skills("the backend was node with express and npm scripts").contains("Node.js"));
     }
 
