@@ -15,14 +15,9 @@ import java.util.function.LongSupplier;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -122,6 +117,7 @@ public final class Searcher implements Closeable {
     }
 
     private final SkillVocabulary skills;
+    private final Suggestions suggestions;
     private final SkillQueryExpansion skillExpansion;
     private final QuestionGrouping grouping;
     private final QuestionCompare compare;
@@ -130,6 +126,7 @@ public final class Searcher implements Closeable {
         this.directory = directory;
         this.manager = manager;
         this.skills = skills;
+        this.suggestions = new Suggestions(skills);
         this.skillExpansion = new SkillQueryExpansion(skills, analyzer);
         this.grouping = grouping;
         this.compare = new QuestionCompare(this, grouping);
@@ -270,17 +267,7 @@ public final class Searcher implements Closeable {
                         .search(pairQuery, deadline, dateRange(req), dimFilters(req), topN);
                 top = r.top();
                 answers = r.answers();
-                Map<org.apache.lucene.facet.FacetsCollector, Facets> counted = new java.util.IdentityHashMap<>();
-                Map<String, String> labels = readerState(searcher).groupLabels();
-                for (String dim : Schema.FACETS) {
-                    org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
-                    Facets f = counted.get(over);
-                    if (f == null) {
-                        f = rs.ordinals().count(over, segmentThreads, alwaysParallel ? 0 : FacetOrdinals.PARALLEL_FROM, facetStrategy);
-                        counted.put(over, f);
-                    }
-                    facets.put(dim, labelled(dim, facetValues(f, dim), labels));
-                }
+                facets.putAll(countFacets(rs, r.hits(), r.sideways()));
             } else {
                 DrillSideways ds = new DrillSideways(searcher, Schema.facetsConfig(), facetState);
                 DrillSideways.DrillSidewaysResult r = byDate
@@ -316,6 +303,26 @@ public final class Searcher implements Closeable {
         } finally {
             manager.release(searcher);
         }
+    }
+
+    /**
+     * Interview counts of every facet over {@code hits}, each filtered dimension over its own sideways
+     * interviews (those failing only its filter too), so that its other values keep their counts.
+     */
+    private Map<String, List<FacetValue>> countFacets(ReaderState rs, org.apache.lucene.facet.FacetsCollector hits,
+                                                      Map<String, org.apache.lucene.facet.FacetsCollector> sideways) throws IOException {
+        Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+        Map<org.apache.lucene.facet.FacetsCollector, Facets> counted = new java.util.IdentityHashMap<>();
+        for (String dim : Schema.FACETS) {
+            org.apache.lucene.facet.FacetsCollector over = sideways.getOrDefault(dim, hits);
+            Facets f = counted.get(over);
+            if (f == null) {
+                f = rs.ordinals().count(over, segmentThreads, alwaysParallel ? 0 : FacetOrdinals.PARALLEL_FROM, facetStrategy);
+                counted.put(over, f);
+            }
+            facets.put(dim, labelled(dim, facetValues(f, dim), rs.groupLabels()));
+        }
+        return facets;
     }
 
     /** Whether the archive was indexed for meaning search ({@code --semantic}): the model of its answer vectors, or {@code null}. */
@@ -359,15 +366,7 @@ public final class Searcher implements Closeable {
             float[] vector = embedder.embed(req.query());
             MeaningSearch.Result r = new MeaningSearch(searcher, parents).search(keyword, vector, dateRange(req), dimFilters(req));
             ReaderState rs = readerState(searcher);
-            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-            if (rs.facets() != null) {
-                Map<org.apache.lucene.facet.FacetsCollector, Facets> counted = new java.util.IdentityHashMap<>();
-                for (String dim : Schema.FACETS) {
-                    org.apache.lucene.facet.FacetsCollector over = r.sideways().getOrDefault(dim, r.hits());
-                    Facets f = counted.computeIfAbsent(over, c -> rs.ordinals().count(c, segmentThreads, FacetOrdinals.PARALLEL_FROM, facetStrategy));
-                    facets.put(dim, labelled(dim, facetValues(f, dim), rs.groupLabels()));
-                }
-            }
+            Map<String, List<FacetValue>> facets = rs.facets() == null ? Map.of() : countFacets(rs, r.hits(), r.sideways());
             int from = Math.min(r.interviews().size(), (req.page() - 1) * req.size());
             List<Integer> page = r.interviews().subList(from, Math.min(r.interviews().size(), from + req.size()));
             List<int[]> pairDocs = new ArrayList<>();
@@ -451,101 +450,17 @@ public final class Searcher implements Closeable {
      * Completions for what a user is typing: candidates and roles whose name has a word starting with
      * the prefix, then frequent words said in the archive that start with it.
      */
+    /**
+     * Completions of what is being typed: skills (by name or alias) the archive mentions, candidates and
+     * roles with a word starting with it, then frequent words; see {@link Suggestions}.
+     */
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
-        String p = prefix == null ? "" : prefix.strip().toLowerCase(java.util.Locale.ROOT);
-        if (p.isEmpty()) {
-            return List.of();
-        }
         IndexSearcher searcher = manager.acquire();
         try {
-            List<Suggestion> out = new ArrayList<>();
-            ReaderState rs = readerState(searcher);
-            out.addAll(skillSuggestions(p, rs, limit));
-            for (String dim : List.of(Schema.FACET_CANDIDATE, Schema.FACET_ROLE)) {
-                rs.allValues().getOrDefault(dim, List.of()).stream()
-                        .filter(v -> wordStartsWith(v.value(), p))
-                        .sorted((a, b) -> Long.compare(b.count(), a.count()))
-                        .limit(limit)
-                        .forEach(v -> out.add(new Suggestion(v.value(), dim, v.count())));
-            }
-            String last = p.contains(" ") ? p.substring(p.lastIndexOf(' ') + 1) : p;
-            if (!last.isEmpty()) {
-                List<Suggestion> terms = new ArrayList<>();
-                Terms t = MultiTerms.getTerms(searcher.getIndexReader(), Schema.WORDS);
-                if (t != null) {
-                    TermsEnum te = t.iterator();
-                    if (te.seekCeil(new BytesRef(last)) != TermsEnum.SeekStatus.END) {
-                        int scanned = 0;
-                        do {
-                            String term = te.term().utf8ToString();
-                            if (!term.startsWith(last) || scanned++ > 20_000) {
-                                break;
-                            }
-                            if (term.length() > 2 && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term)) {
-                                terms.add(new Suggestion(term, "term", te.docFreq()));
-                            }
-                        } while (te.next() != null);
-                    }
-                }
-                String head = p.contains(" ") ? p.substring(0, p.lastIndexOf(' ') + 1) : "";
-                terms.stream().sorted((a, b) -> Long.compare(b.count(), a.count())).limit(limit)
-                        .forEach(s -> out.add(new Suggestion(head + s.value(), s.type(), s.count())));
-            }
-            return out.size() > limit * 2 ? out.subList(0, limit * 2) : out;
+            return suggestions.suggest(searcher, readerState(searcher), prefix, limit);
         } finally {
             manager.release(searcher);
         }
-    }
-
-    /** Skills whose name or an alias starts with the prefix; those the archive mentions first, by interviews. */
-    private List<Suggestion> skillSuggestions(String prefix, ReaderState rs, int limit) {
-        if (skills == null) {
-            return List.of();
-        }
-        Map<String, Long> counts = new java.util.HashMap<>();
-        for (FacetValue v : rs.allValues().getOrDefault(Schema.FACET_SKILL, List.of())) {
-            counts.put(v.value(), v.count());
-        }
-        List<Suggestion> out = new ArrayList<>();
-        for (Skill s : skills.skills()) {
-            boolean hit = s.forms().stream().anyMatch(f -> !s.isAmbiguous(f) && wordStartsWith(f, prefix))
-                    || s.forms().stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).equals(prefix));
-            long n = counts.getOrDefault(s.name(), 0L);
-            // Only skills the archive mentions: a completion that finds nothing is noise.
-            if (hit && n > 0) {
-                out.add(new Suggestion(s.name(), "skill", n));
-            }
-        }
-        out.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareToIgnoreCase(b.value()));
-        return out.size() > limit ? out.subList(0, limit) : out;
-    }
-
-    /**
-     * Whether {@code value} (any case) starts with {@code prefix} (lower case), or one of its words does:
-     * a word begins after whitespace, a hyphen, a full stop or a comma. Runs for every candidate name on
-     * every keystroke, so it scans in place instead of lower-casing and splitting each name.
-     */
-    static boolean wordStartsWith(String value, String prefix) {
-        int n = prefix.length();
-        if (n == 0 || value.regionMatches(true, 0, prefix, 0, n)) {
-            return true;
-        }
-        for (int i = 0; i < n; i++) {
-            if (wordSeparator(prefix.charAt(i))) {
-                return false; // a word holds no separator: only the whole value can start with such a prefix
-            }
-        }
-        for (int i = 1, last = value.length() - n; i <= last; i++) {
-            if (wordSeparator(value.charAt(i - 1)) && !wordSeparator(value.charAt(i)) && value.regionMatches(true, i, prefix, 0, n)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** What separates words of a name: the characters of the regular expression {@code [\\s\\-.,]}. */
-    private static boolean wordSeparator(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '-' || c == '.' || c == ',';
     }
 
     // ---- question groups --------------------------------------------------------------------------

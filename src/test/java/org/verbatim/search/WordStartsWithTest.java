@@ -27,12 +27,12 @@ class WordStartsWithTest {
 
     @Test
     void examples() {
-        assertTrue(Searcher.wordStartsWith("Anna Lee-Smith", "smi"));
-        assertTrue(Searcher.wordStartsWith("Anna Lee-Smith", "anna l"));
-        assertTrue(Searcher.wordStartsWith("J.R. Tolkien", "r"));
-        assertFalse(Searcher.wordStartsWith("Anna Lee-Smith", "nna"));
-        assertFalse(Searcher.wordStartsWith("Anna Lee-Smith", "lee s"));
-        assertFalse(Searcher.wordStartsWith("Lee", "lee-"));
+        assertTrue(Suggestions.wordStartsWith("Anna Lee-Smith", "smi"));
+        assertTrue(Suggestions.wordStartsWith("Anna Lee-Smith", "anna l"));
+        assertTrue(Suggestions.wordStartsWith("J.R. Tolkien", "r"));
+        assertFalse(Suggestions.wordStartsWith("Anna Lee-Smith", "nna"));
+        assertFalse(Suggestions.wordStartsWith("Anna Lee-Smith", "lee s"));
+        assertFalse(Suggestions.wordStartsWith("Lee", "lee-"));
     }
 
     @Test
@@ -44,7 +44,7 @@ class WordStartsWithTest {
             String value = random(random, alphabet, random.nextInt(12));
             String prefix = random(random, alphabet, 1 + random.nextInt(3)).toLowerCase(Locale.ROOT);
             boolean expected = bySplitting(value, prefix);
-            assertEquals(expected, Searcher.wordStartsWith(value, prefix), "'" + value + "' / '" + prefix + "'");
+            assertEquals(expected, Suggestions.wordStartsWith(value, prefix), "'" + value + "' / '" + prefix + "'");
             matches += expected ? 1 : 0;
         }
         assertTrue(matches > 10_000, matches + " matches");
