@@ -3,6 +3,7 @@ package org.verbatim.cli;
 import java.io.IOException;
 import org.verbatim.config.Settings;
 import org.verbatim.enrich.QuestionGrouping;
+import org.verbatim.search.Archive;
 import org.verbatim.search.Searcher;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +21,7 @@ final class ArchiveOptions {
     boolean json;
 
     /** Opens the index; {@code grouping} is needed only to compare a question given in free text. */
-    Searcher open(Settings settings, QuestionGrouping grouping) throws IOException {
+    Archive open(Settings settings, QuestionGrouping grouping) throws IOException {
         return Searcher.open(indexOption.resolve(settings.defaultIndex()), skillsOption.load(settings), grouping);
     }
 }

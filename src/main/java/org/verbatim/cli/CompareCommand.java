@@ -12,7 +12,7 @@ import org.verbatim.search.BadQueryException;
 import org.verbatim.search.CompareResult;
 import org.verbatim.search.NoIndexException;
 import org.verbatim.search.SearchRequest;
-import org.verbatim.search.Searcher;
+import org.verbatim.search.Archive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String text = String.join(" ", question).strip();
-        try (Searcher searcher = archive.open(settings, QuestionGrouping.standard())) {
+        try (Archive searcher = archive.open(settings, QuestionGrouping.standard())) {
             SearchRequest req = SearchRequest.of("").withFilters(SearchCommand.parseFilters(filters));
             // A group id gives the group; anything else is a question in the user's words, ranked by meaning.
             CompareResult r = searcher.compareAll(text, req);

@@ -10,7 +10,7 @@ import org.verbatim.search.BadQueryException;
 import org.verbatim.search.NoIndexException;
 import org.verbatim.search.QuestionGroupView;
 import org.verbatim.search.SearchRequest;
-import org.verbatim.search.Searcher;
+import org.verbatim.search.Archive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +56,7 @@ public final class QuestionsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Searcher searcher = archive.open(settings, null)) {
+        try (Archive searcher = archive.open(settings, null)) {
             SearchRequest req = SearchRequest.of(String.join(" ", query)).withFilters(SearchCommand.parseFilters(filters));
             List<QuestionGroupView> groups = searcher.questions(req, limit);
             if (archive.json) {

@@ -15,7 +15,7 @@ import org.verbatim.search.Match;
 import org.verbatim.search.NoIndexException;
 import org.verbatim.search.SearchRequest;
 import org.verbatim.search.SearchResponse;
-import org.verbatim.search.Searcher;
+import org.verbatim.search.Archive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +66,7 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Searcher searcher = archive.open(settings, null)) {
+        try (Archive searcher = archive.open(settings, null)) {
             SearchRequest req = new SearchRequest(String.join(" ", query), page, limit, parseSort(sort), parseScope(in),
                     parseFilters(filters), null, null, 3, SearchRequest.Mode.named(mode));
             SearchResponse res = searcher.search(req);

@@ -7,7 +7,7 @@ import org.verbatim.config.Settings;
 import org.verbatim.ingest.Timecodes;
 import org.verbatim.search.InterviewDetail;
 import org.verbatim.search.NoIndexException;
-import org.verbatim.search.Searcher;
+import org.verbatim.search.Archive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +36,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Searcher searcher = archive.open(settings, null)) {
+        try (Archive searcher = archive.open(settings, null)) {
             InterviewDetail d = searcher.interview(id);
             if (d == null) {
                 err.println("verbatim show: no interview with id '" + id + "'");

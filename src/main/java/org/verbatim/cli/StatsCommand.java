@@ -8,6 +8,7 @@ import org.verbatim.config.Settings;
 import org.verbatim.search.FacetValue;
 import org.verbatim.search.IndexStats;
 import org.verbatim.search.NoIndexException;
+import org.verbatim.search.Archive;
 import org.verbatim.search.Searcher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ public final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var dir = indexOption.resolve(settings.defaultIndex());
-        try (Searcher searcher = Searcher.open(dir)) {
+        try (Archive searcher = Searcher.open(dir)) {
             IndexStats s = searcher.stats();
             if (json) {
                 out.println(Json.write(s));

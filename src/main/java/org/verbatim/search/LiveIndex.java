@@ -60,6 +60,11 @@ public final class LiveIndex implements Closeable {
         timer.scheduleWithFixedDelay(this::refresh, ms, ms, TimeUnit.MILLISECONDS);
     }
 
+    /** The archive as it is now; throws {@link NoIndexException} while there is no index yet. */
+    public Archive archive() throws NoIndexException {
+        return searcher();
+    }
+
     /** The searcher; throws {@link NoIndexException} while there is no index yet. */
     public Searcher searcher() throws NoIndexException {
         Searcher s = searcher;

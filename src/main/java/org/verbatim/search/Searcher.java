@@ -1,6 +1,5 @@
 package org.verbatim.search;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ import org.verbatim.index.TechTermCharFilter;
  * <p>Thread-safe: one instance serves all requests; each call acquires a searcher from a
  * {@link SearcherManager} and releases it. Call {@link #refresh()} to see new commits.
  */
-public final class Searcher implements Closeable {
+public final class Searcher implements Archive {
 
     /** Results beyond this many interviews are not paged to (page × size). */
     public static final int MAX_WINDOW = 10_000;
@@ -223,6 +222,7 @@ public final class Searcher implements Closeable {
         manager.maybeRefreshBlocking();
     }
 
+    @Override
     public SearchResponse search(SearchRequest req) throws BadQueryException, IOException {
         try {
             return run(req);
@@ -326,6 +326,7 @@ public final class Searcher implements Closeable {
     }
 
     /** Whether the archive was indexed for meaning search ({@code --semantic}): the model of its answer vectors, or {@code null}. */
+    @Override
     public String answerModel() throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -454,6 +455,7 @@ public final class Searcher implements Closeable {
      * Completions of what is being typed: skills (by name or alias) the archive mentions, candidates and
      * roles with a word starting with it, then frequent words; see {@link Suggestions}.
      */
+    @Override
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -469,6 +471,7 @@ public final class Searcher implements Closeable {
      * Question groups asked in the interviews that match the request (its query searched in questions,
      * its filters), most asked first; at most {@code limit}.
      */
+    @Override
     public List<QuestionGroupView> questions(SearchRequest req, int limit) throws BadQueryException, IOException {
         validate(req);
         req = req.withFilters(canonicalSkills(req.filters()));
@@ -501,6 +504,7 @@ public final class Searcher implements Closeable {
     }
 
     /** The labels of the question groups an interview's pairs belong to, by group id. */
+    @Override
     public Map<String, String> groupLabels(InterviewDetail d) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -528,12 +532,14 @@ public final class Searcher implements Closeable {
      * interviews that pass the filters are the candidates; {@code req.query()} only marks words.
      * Returns {@code null} for an unknown group.
      */
+    @Override
     public CompareResult compare(String groupId, SearchRequest req) throws BadQueryException, IOException {
         validate(req);
         return compare.byGroup(groupId, req, (req.page() - 1) * req.size(), req.size());
     }
 
     /** Every answer to a question group, for exports and the matrix. */
+    @Override
     public CompareResult compareAll(String groupId, SearchRequest req) throws BadQueryException, IOException {
         validate(req);
         return compare.byGroup(groupId, req, 0, Integer.MAX_VALUE);
@@ -543,18 +549,21 @@ public final class Searcher implements Closeable {
      * One page of the answers whose question is closest in meaning to {@code text}, best first, each with
      * its closeness; the result's question is the closest group. {@code null} when there are no groups.
      */
+    @Override
     public CompareResult compareText(String text, SearchRequest req) throws BadQueryException, IOException {
         validate(req);
         return compare.byText(text, req, (req.page() - 1) * req.size(), req.size());
     }
 
     /** Every answer {@link #compareText} ranks, for exports. */
+    @Override
     public CompareResult compareTextAll(String text, SearchRequest req) throws BadQueryException, IOException {
         validate(req);
         return compare.byText(text, req, 0, Integer.MAX_VALUE);
     }
 
     /** Candidates as rows, the given question groups as columns, each cell the start of the answer. */
+    @Override
     public Matrix matrix(List<String> groupIds, SearchRequest req, int cellLength) throws BadQueryException, IOException {
         return compare.matrix(groupIds, req, cellLength);
     }
@@ -603,6 +612,7 @@ public final class Searcher implements Closeable {
     }
 
     /** Where interview {@code id}'s recording is, as its metadata gave it; {@code null} when it has none or no such interview. */
+    @Override
     public String recordingOf(String id) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -615,6 +625,7 @@ public final class Searcher implements Closeable {
         }
     }
 
+    @Override
     public InterviewDetail interview(String id) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
@@ -651,6 +662,7 @@ public final class Searcher implements Closeable {
         }
     }
 
+    @Override
     public IndexStats stats() throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {

@@ -15,7 +15,7 @@ import org.verbatim.search.IndexStats;
 import org.verbatim.search.InterviewDetail;
 import org.verbatim.search.LiveIndex;
 import org.verbatim.search.SearchRequest;
-import org.verbatim.search.Searcher;
+import org.verbatim.search.Archive;
 
 /** The JSON API's handlers: each validates its parameters, makes one call and writes a record. */
 final class ApiRoutes {
@@ -35,7 +35,7 @@ final class ApiRoutes {
     }
 
     void search(Context ctx) throws Exception {
-        Json.write(ctx, index.searcher().search(request(ctx, Set.of())));
+        Json.write(ctx, index.archive().search(request(ctx, Set.of())));
     }
 
     void questions(Context ctx) throws Exception {
@@ -44,7 +44,7 @@ final class ApiRoutes {
             throw new BadRequestException("limit must be between 1 and 1000 (got: " + limit + ")");
         }
         SearchRequest req = request(ctx, Set.of("limit"));
-        Json.write(ctx, Map.of("questions", index.searcher().questions(req, limit)));
+        Json.write(ctx, Map.of("questions", index.archive().questions(req, limit)));
     }
 
     /** A page of answers ({@code page}, {@code size}: 50 unless given, at most 100). */
@@ -68,7 +68,7 @@ final class ApiRoutes {
         if (groups.size() > 20) {
             throw new BadRequestException("at most 20 questions in a matrix (got: " + groups.size() + ")");
         }
-        Json.write(ctx, index.searcher().matrix(groups, request(ctx, Set.of("questions")), 200));
+        Json.write(ctx, index.archive().matrix(groups, request(ctx, Set.of("questions")), 200));
     }
 
     private CompareResult compareResult(Context ctx, boolean all) throws Exception {
@@ -81,7 +81,7 @@ final class ApiRoutes {
         if (ctx.queryParam("size") == null) {
             req = req.withSize(COMPARE_PAGE);
         }
-        Searcher s = index.searcher();
+        Archive s = index.archive();
         if (id == null || id.isBlank()) {
             CompareResult r = all ? s.compareTextAll(text, req) : s.compareText(text, req);
             if (r == null) {
@@ -128,7 +128,7 @@ final class ApiRoutes {
 
     void interview(Context ctx) throws Exception {
         String id = ctx.pathParam("id");
-        InterviewDetail d = index.searcher().interview(id);
+        InterviewDetail d = index.archive().interview(id);
         if (d == null) {
             throw new NotFoundException("no interview with id '" + id + "'");
         }
@@ -137,7 +137,7 @@ final class ApiRoutes {
         body.put("interview", d.interview());
         body.put("pairs", d.pairs());
         body.put("skills", d.skills());
-        body.put("questionGroups", index.searcher().groupLabels(d));
+        body.put("questionGroups", index.archive().groupLabels(d));
         body.put("recording", recordings.link(d.interview().recording(), id, access.usersRequired()));
         Json.write(ctx, body);
     }
@@ -147,13 +147,13 @@ final class ApiRoutes {
         if (prefix == null) {
             throw new BadRequestException("prefix is required, e.g. /api/suggest?prefix=kub");
         }
-        Json.write(ctx, Map.of("prefix", prefix, "suggestions", index.searcher().suggest(prefix, SUGGESTIONS)));
+        Json.write(ctx, Map.of("prefix", prefix, "suggestions", index.archive().suggest(prefix, SUGGESTIONS)));
     }
 
     void health(Context ctx) throws Exception {
-        Searcher s;
+        Archive s;
         try {
-            s = index.searcher();
+            s = index.archive();
         } catch (org.verbatim.search.NoIndexException e) {
             ctx.status(503);
             Json.write(ctx, Map.of("status", "no index", "detail", e.getMessage()));

@@ -89,7 +89,7 @@ final class Recordings {
         if (folder == null) {
             throw new NotFoundException("this server serves no recordings: start it with --media DIR (or VERBATIM_MEDIA)");
         }
-        String stored = index.searcher().recordingOf(id);
+        String stored = index.archive().recordingOf(id);
         Recording r = Recording.of(id, stored);
         if (r == null || !r.local()) {
             throw new NotFoundException("interview '" + id + "' has no recording in the media folder");
