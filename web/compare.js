@@ -161,7 +161,17 @@ function appendAnswers(list, answers, state) {
     }
     const body = el('div', { class: 'answer-text' });
     for (const para of a.answerHtml.split(/\n\n+/)) body.append(snippet(el('p'), para));
-    if (a.start !== null) card.append(el('p', { class: 'who' }, `Answer at ${clock(a.start)}`));
+    if (a.start !== null) {
+      const at = el('p', { class: 'who' }, `Answer at ${clock(a.start)}`);
+      if (iv.recording) {
+        const play = new URLSearchParams(link);
+        play.set('play', '1');
+        at.append(' · ', el('a', { class: 'play', href: `interview.html?${play}`,
+          title: `Open the interview here and play its recording from ${clock(a.start)}` },
+        el('span', { 'aria-hidden': 'true' }, '▶ '), 'Play the recording'));
+      }
+      card.append(at);
+    }
     card.append(body);
     list.append(card);
   }

@@ -75,6 +75,12 @@ class RecordingIT extends InBrowser {
             links.get(2).click();
             playsFrom(12);
 
+            // Compare cards link to the moment too.
+            driver.get(base + "/compare.html?text=" + java.net.URLEncoder.encode("How do you handle disagreements in a team?",
+                    java.nio.charset.StandardCharsets.UTF_8));
+            WebElement fromCompare = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#answers a.play")));
+            assertTrue(fromCompare.getAttribute("href").contains("play=1"), fromCompare.getAttribute("href"));
+
             // From a search result: the interview opens at the pair and the player is set to its time.
             driver.get(base + "/interview.html?id=ilse&pair=2&play=1");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pair-2.target")));
