@@ -39,11 +39,11 @@ class BlindSkillSetTest {
     static final double RECALL_TARGET = 0.95;
     /** What extraction measures now, asserted so that it does not fall back. */
     static final double PRECISION_FLOOR = 0.83;
-    static final double RECALL_FLOOR = 0.81;
+    static final double RECALL_FLOOR = 0.83;
     static final double QUERY_RECALL_TARGET = 0.98;
-    /** The second set's first measurement, 0.814 and 0.806, as floors. */
-    static final double SECOND_PRECISION_FLOOR = 0.81;
-    static final double SECOND_RECALL_FLOOR = 0.80;
+    /** The second set: first measured at 0.814 / 0.806; what it measures now (0.822 / 0.839), as floors. */
+    static final double SECOND_PRECISION_FLOOR = 0.82;
+    static final double SECOND_RECALL_FLOOR = 0.83;
 
     /**
      * Categories of the vocabulary that are concepts more than named technologies (caching, API design,
