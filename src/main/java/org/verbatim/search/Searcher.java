@@ -117,6 +117,7 @@ public final class Searcher implements Archive {
 
     private final SkillVocabulary skills;
     private final Suggestions suggestions;
+    private final Interviews interviews;
     private final SkillQueryExpansion skillExpansion;
     private final QuestionGrouping grouping;
     private final QuestionCompare compare;
@@ -126,6 +127,7 @@ public final class Searcher implements Archive {
         this.manager = manager;
         this.skills = skills;
         this.suggestions = new Suggestions(skills);
+        this.interviews = new Interviews(skills);
         this.skillExpansion = new SkillQueryExpansion(skills, analyzer);
         this.grouping = grouping;
         this.compare = new QuestionCompare(this, grouping);
@@ -328,12 +330,7 @@ public final class Searcher implements Archive {
     /** Whether the archive was indexed for meaning search ({@code --semantic}): the model of its answer vectors, or {@code null}. */
     @Override
     public String answerModel() throws IOException {
-        IndexSearcher searcher = manager.acquire();
-        try {
-            return answerModel(searcher);
-        } finally {
-            manager.release(searcher);
-        }
+        return withSearcher(Searcher::answerModel);
     }
 
     private static String answerModel(IndexSearcher searcher) throws IOException {
@@ -457,12 +454,7 @@ public final class Searcher implements Archive {
      */
     @Override
     public List<Suggestion> suggest(String prefix, int limit) throws IOException {
-        IndexSearcher searcher = manager.acquire();
-        try {
-            return suggestions.suggest(searcher, readerState(searcher), prefix, limit);
-        } finally {
-            manager.release(searcher);
-        }
+        return withSearcher(searcher -> suggestions.suggest(searcher, readerState(searcher), prefix, limit));
     }
 
     // ---- question groups --------------------------------------------------------------------------
@@ -605,58 +597,26 @@ public final class Searcher implements Archive {
     }
 
     /** The interview with this id and all its pairs, or {@code null} when there is none. */
-    private static Query interviewById(String id) {
-        return new BooleanQuery.Builder()
-                .add(Schema.interviewsQuery(), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(Schema.INTERVIEW_ID, id)), BooleanClause.Occur.FILTER).build();
-    }
-
     /** Where interview {@code id}'s recording is, as its metadata gave it; {@code null} when it has none or no such interview. */
     @Override
     public String recordingOf(String id) throws IOException {
-        IndexSearcher searcher = manager.acquire();
-        try {
-            Query parentQ = interviewById(id);
-            TopDocs p = searcher.search(parentQ, 1);
-            return p.scoreDocs.length == 0 ? null
-                    : searcher.getIndexReader().storedFields().document(p.scoreDocs[0].doc, java.util.Set.of(Schema.RECORDING)).get(Schema.RECORDING);
-        } finally {
-            manager.release(searcher);
-        }
+        return withSearcher(searcher -> interviews.recording(searcher, id));
     }
 
     @Override
     public InterviewDetail interview(String id) throws IOException {
+        return withSearcher(searcher -> interviews.read(searcher, id));
+    }
+
+    /** What a use case reads, from the searcher of the moment, released after. */
+    private interface Reading<T> {
+        T from(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(Reading<T> reading) throws IOException {
         IndexSearcher searcher = manager.acquire();
         try {
-            Query parentQ = interviewById(id);
-            TopDocs p = searcher.search(parentQ, 1);
-            if (p.scoreDocs.length == 0) {
-                return null;
-            }
-            StoredFields stored = searcher.getIndexReader().storedFields();
-            Document parent = stored.document(p.scoreDocs[0].doc);
-            Query pairsQ = new BooleanQuery.Builder()
-                    .add(Schema.pairsQuery(), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Schema.INTERVIEW_ID, id)), BooleanClause.Occur.FILTER).build();
-            TopDocs all = searcher.search(pairsQ, Math.max(1, searcher.count(pairsQ)),
-                    new Sort(new SortField(Schema.PAIR_INDEX, SortField.Type.INT)));
-            List<InterviewDetail.PairView> pairs = new ArrayList<>();
-            for (ScoreDoc sd : all.scoreDocs) {
-                Document d = stored.document(sd.doc);
-                pairs.add(new InterviewDetail.PairView(intField(d, Schema.PAIR_INDEX), d.get(Schema.QUESTION),
-                        d.get(Schema.QUESTION_SPEAKER), d.get(Schema.ANSWER), d.get(Schema.SPEAKER),
-                        doubleField(d, Schema.START), doubleField(d, Schema.END), List.of(d.getValues(Schema.SKILL)),
-                        d.get(Schema.QUESTION_GROUP)));
-            }
-            List<SkillCount> skillCounts = new ArrayList<>();
-            String[] names = parent.getValues(Schema.SKILLS);
-            var counts = parent.getFields(Schema.SKILL_PAIRS);
-            for (int k = 0; k < names.length; k++) {
-                String category = skills == null ? null : skills.find(names[k]).map(Skill::category).orElse(null);
-                skillCounts.add(new SkillCount(names[k], category, k < counts.length ? counts[k].numericValue().intValue() : 0));
-            }
-            return new InterviewDetail(summary(parent), parent.get(Schema.SOURCE), pairs, skillCounts);
+            return reading.from(searcher);
         } finally {
             manager.release(searcher);
         }
