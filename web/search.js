@@ -50,6 +50,7 @@ async function run(state) {
   $('sort').value = state.sort;
   $('in').value = state.in;
   $('mode').value = state.mode;
+  sayHowItSearches(state.mode);
   if (inflight) inflight.abort();
   inflight = new AbortController();
   const params = toParams(state);
@@ -287,6 +288,20 @@ function pick(s) {
   } else {
     $('q').value = s.value;
     navigate({ ...state, q: s.value, page: 1 });
+  }
+}
+
+const KEYWORD_HELP = document.getElementById('search-help')?.innerHTML;
+
+/** The help under the search box says how the chosen mode finds answers. */
+function sayHowItSearches(mode) {
+  const help = $('search-help');
+  if (mode === 'keyword') {
+    help.innerHTML = KEYWORD_HELP;
+  } else {
+    help.textContent = mode === 'hybrid'
+      ? 'Answers are found by your words and by their meaning: "leading a migration" also finds "I drove the move off the old monolith". Best matches first.'
+      : 'Answers are found by their meaning alone, closest first; the words need not occur.';
   }
 }
 

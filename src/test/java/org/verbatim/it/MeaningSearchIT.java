@@ -54,6 +54,8 @@ class MeaningSearchIT extends InBrowser {
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#results .card"), 2));
         String text = driver.findElement(By.id("results")).getText();
         assertTrue(text.contains("shouting") || text.contains("yelling") || text.contains("upset") || text.contains("angry"), text);
+        assertTrue(driver.findElement(By.id("search-help")).getText().contains("by their meaning"),
+                "the help says how this mode searches: " + driver.findElement(By.id("search-help")).getText());
         Chromium.screenshot(driver, "search-by-meaning");
         List<String> bad = Chromium.axe(driver, "search-by-meaning");
         assertTrue(bad.isEmpty(), String.join("\n", bad));
