@@ -3,7 +3,7 @@ package org.verbatim.search;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Where an interview's recording plays. A URL is given as it was written; a file under the server's media
@@ -15,7 +15,22 @@ import java.util.Set;
  */
 public record Recording(String url, String kind, boolean local) {
 
-    private static final Set<String> AUDIO = Set.of("mp3", "m4a", "aac", "wav", "wave", "ogg", "oga", "opus", "flac", "weba");
+    /** Media types by file extension: what the server sends, and whether the page needs an audio or a video player. */
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("mp4", "video/mp4"), Map.entry("m4v", "video/mp4"), Map.entry("webm", "video/webm"),
+            Map.entry("mov", "video/quicktime"), Map.entry("ogv", "video/ogg"), Map.entry("mkv", "video/x-matroska"),
+            Map.entry("mp3", "audio/mpeg"), Map.entry("m4a", "audio/mp4"), Map.entry("aac", "audio/aac"),
+            Map.entry("wav", "audio/wav"), Map.entry("wave", "audio/wav"), Map.entry("ogg", "audio/ogg"),
+            Map.entry("oga", "audio/ogg"), Map.entry("opus", "audio/ogg"), Map.entry("flac", "audio/flac"),
+            Map.entry("weba", "audio/webm"));
+
+    /** The media type of a file or URL path by its extension; {@code application/octet-stream} when unknown. */
+    public static String contentType(String path) {
+        String p = path.toLowerCase(Locale.ROOT).replaceFirst("[?#].*$", "");
+        int slash = p.lastIndexOf('/');
+        int dot = p.lastIndexOf('.');
+        return TYPES.getOrDefault(dot > slash ? p.substring(dot + 1) : "", "application/octet-stream");
+    }
 
     /** The recording of interview {@code id} as stored, or {@code null} when it has none. */
     public static Recording of(String id, String stored) {
@@ -24,9 +39,7 @@ public record Recording(String url, String kind, boolean local) {
         }
         String lower = stored.toLowerCase(Locale.ROOT);
         boolean remote = lower.startsWith("http://") || lower.startsWith("https://");
-        String path = remote ? lower.replaceFirst("[?#].*$", "") : lower;
-        String ext = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : "";
-        String kind = AUDIO.contains(ext) ? "audio" : "video";
+        String kind = contentType(stored).startsWith("audio/") ? "audio" : "video";
         if (remote) {
             return new Recording(stored, kind, false);
         }

@@ -13,8 +13,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -34,13 +32,6 @@ import org.verbatim.search.Recording;
 final class Recordings {
 
     static final long LINK_LIFETIME_SECONDS = 6 * 3600;
-    private static final Map<String, String> TYPES = Map.ofEntries(
-            Map.entry("mp4", "video/mp4"), Map.entry("m4v", "video/mp4"), Map.entry("webm", "video/webm"),
-            Map.entry("mov", "video/quicktime"), Map.entry("ogv", "video/ogg"), Map.entry("mkv", "video/x-matroska"),
-            Map.entry("mp3", "audio/mpeg"), Map.entry("m4a", "audio/mp4"), Map.entry("aac", "audio/aac"),
-            Map.entry("wav", "audio/wav"), Map.entry("wave", "audio/wav"), Map.entry("ogg", "audio/ogg"),
-            Map.entry("oga", "audio/ogg"), Map.entry("opus", "audio/ogg"), Map.entry("flac", "audio/flac"),
-            Map.entry("weba", "audio/webm"));
 
     private final Path folder;
     private final LiveIndex index;
@@ -95,12 +86,10 @@ final class Recordings {
             throw new NotFoundException("interview '" + id + "' has no recording in the media folder");
         }
         Path file = inside(stored);
-        String name = file.getFileName().toString();
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         long size = Files.size(file);
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("Cache-Control", "private, no-store");
-        ctx.contentType(TYPES.getOrDefault(ext, "application/octet-stream"));
+        ctx.contentType(Recording.contentType(file.getFileName().toString()));
         long[] range = range(ctx.header("Range"), size);
         if (range == null) {
             ctx.header("Content-Length", Long.toString(size));
